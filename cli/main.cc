@@ -1,0 +1,7 @@
+// main.cc: the vigil command-line tool.
+#include <cstdio>
+
+int main() {
+  std::puts("vigil " VIGIL_VERSION);
+  return 0;
+}

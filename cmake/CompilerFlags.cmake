@@ -1,0 +1,18 @@
+# CompilerFlags.cmake: warning and sanitizer switches as INTERFACE targets, not global flags.
+# vigil_warnings applies to our own code only; generated ANTLR code links vigil_relaxed.
+add_library(vigil_warnings INTERFACE)
+target_compile_options(vigil_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wno-missing-field-initializers)
+if(VIGIL_WERROR)
+  target_compile_options(vigil_warnings INTERFACE -Werror)
+endif()
+
+add_library(vigil_relaxed INTERFACE)
+target_compile_options(vigil_relaxed INTERFACE -w)
+
+if(VIGIL_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

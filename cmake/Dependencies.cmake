@@ -1,0 +1,31 @@
+# Dependencies.cmake: every third-party library comes from a Debian 12 package
+# (tools/install_deps.sh installs them). No vendored code.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(antlr4-runtime REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(uriparser REQUIRED CONFIG)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)
+pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
+find_program(ANTLR4_TOOL antlr4 REQUIRED)
+
+if(VIGIL_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(VIGIL_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
+
+# The ANTLR runtime's exported target name differs between packagings; normalize it.
+if(TARGET antlr4_shared)
+  set(VIGIL_ANTLR_RUNTIME antlr4_shared)
+else()
+  set(VIGIL_ANTLR_RUNTIME antlr4-runtime)
+endif()
+set(VIGIL_ANTLR_INCLUDE /usr/include/antlr4-runtime)

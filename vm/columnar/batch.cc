@@ -1,0 +1,43 @@
+// batch.cc: batch construction and row management.
+#include "vm/columnar/batch.h"
+
+#include "base/check.h"
+
+namespace vigil::columnar {
+
+using schema::Shape;
+
+Batch::Batch(schema::EventType type, size_t capacity) : type_(type), capacity_(capacity) {
+  VIGIL_CHECK(capacity > 0);
+  for (const schema::FieldInfo& f : schema::AllFields()) {
+    if (!f.HasEvent(type)) continue;
+    columns_[static_cast<size_t>(f.id)] = Column::ForField(f);
+    (f.shape == Shape::kMember ? members_ : top_level_).push_back(f.id);
+  }
+  Reset();
+  sources_.reserve(capacity);
+}
+
+void Batch::Reset() {
+  size_ = 0;
+  arena_.Reset();
+  sources_.clear();
+  for (schema::FieldId f : top_level_) column(f)->Reset(0);
+  for (schema::FieldId f : members_) column(f)->Reset(0);
+}
+
+size_t Batch::AddRow(const RowSource& source) {
+  VIGIL_CHECK(!full());
+  for (schema::FieldId f : top_level_) column(f)->AppendNull();
+  RowSource s = source;
+  s.raw = arena_.Copy(source.raw);
+  sources_.push_back(s);
+  return size_++;
+}
+
+void Batch::SetSizeForTesting(size_t n) {
+  Reset();
+  for (size_t i = 0; i < n; ++i) AddRow({});
+}
+
+}  // namespace vigil::columnar

@@ -1,0 +1,47 @@
+// batch_builder.h: the write interface ingest uses to fill a Batch field by field. Values are
+// typed; strings are copied into the batch arena (lower-cased for email/domain fields).
+// Setting a field the event type does not carry is a no-op (returns false) so one mapping
+// table can serve several event types.
+#pragma once
+
+#include <string_view>
+
+#include "vm/columnar/batch.h"
+
+namespace vigil::columnar {
+
+class BatchBuilder {
+ public:
+  explicit BatchBuilder(Batch* batch) : batch_(batch) {}
+
+  // Starts a new row (all fields null). Requires !batch->full().
+  void BeginRow(const RowSource& source) { row_ = batch_->AddRow(source); }
+  size_t row() const { return row_; }
+
+  bool SetBool(schema::FieldId f, bool v) { return SetI64(f, v ? 1 : 0); }
+  bool SetInt(schema::FieldId f, int64_t v) { return SetI64(f, v); }
+  bool SetTimestamp(schema::FieldId f, int64_t ms) { return SetI64(f, ms); }
+  bool SetDuration(schema::FieldId f, int64_t ms) { return SetI64(f, ms); }
+  bool SetFloat(schema::FieldId f, double v);
+  bool SetIp(schema::FieldId f, const base::IpAddr& v);
+  bool SetString(schema::FieldId f, std::string_view s);
+  // True when field f of the current row is set.
+  bool IsSet(schema::FieldId f) const;
+
+  // Marks the array or records field f of the current row present with no elements yet.
+  bool SetPresent(schema::FieldId f);
+  // Appends one element to the array-of-strings field f of the current row.
+  bool AppendArrayString(schema::FieldId f, std::string_view s);
+  // Appends one record (all members null) to the records field f of the current row; then
+  // SetMember* fill the new record.
+  bool AppendRecord(schema::FieldId records);
+  bool SetMemberString(schema::FieldId member, std::string_view s);
+  bool SetMemberInt(schema::FieldId member, int64_t v);
+
+ private:
+  bool SetI64(schema::FieldId f, int64_t v);
+  Batch* batch_;
+  size_t row_ = 0;
+};
+
+}  // namespace vigil::columnar

@@ -1,0 +1,42 @@
+// bitmap.h: a fixed-length bit vector in 64-bit words; the VM's selection and validity format.
+// Bits past size() in the last word are always zero (every operation keeps that invariant).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace vigil::columnar {
+
+class Bitmap {
+ public:
+  Bitmap() = default;
+  explicit Bitmap(size_t n, bool value = false) { Resize(n, value); }
+
+  // Sets the length to n bits, each new (and every existing) bit to `value`.
+  void Resize(size_t n, bool value);
+  // Grows by one bit with the given value.
+  void PushBack(bool value);
+  size_t size() const { return size_; }
+  size_t word_count() const { return words_.size(); }
+  uint64_t* words() { return words_.data(); }
+  const uint64_t* words() const { return words_.data(); }
+
+  bool Get(size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1; }
+  void Set(size_t i) { words_[i >> 6] |= uint64_t{1} << (i & 63); }
+  void Clear(size_t i) { words_[i >> 6] &= ~(uint64_t{1} << (i & 63)); }
+  void SetTo(size_t i, bool v) { v ? Set(i) : Clear(i); }
+
+  void SetAll();
+  void ClearAll();
+  size_t CountSet() const;
+  bool AnySet() const;
+  // Mask of valid bits of the last word (all ones when size_ is a multiple of 64).
+  uint64_t TailMask() const;
+
+ private:
+  std::vector<uint64_t> words_;
+  size_t size_ = 0;
+};
+
+}  // namespace vigil::columnar

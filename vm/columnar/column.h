@@ -1,0 +1,69 @@
+// column.h: one field's values for the rows (or array elements) of a batch.
+// Layout by type: bool/int/timestamp/duration in i64 (bool as 0/1), float in f64, ip in ip,
+// string-like either flat (str: one view per value) or dictionary-encoded (code + dict).
+// Arrays of scalars keep offsets[rows+1] here and the element values in `elements`; a records
+// field keeps only offsets, and each member is its own column indexed by element.
+// `valid` has one bit per value: a cleared bit is null (the value slot is then unspecified).
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "base/ip.h"
+#include "schema/schema.h"
+#include "vm/columnar/arena.h"
+#include "vm/columnar/bitmap.h"
+#include "vm/columnar/string_dict.h"
+
+namespace vigil::columnar {
+
+enum class Storage : uint8_t { kI64, kF64, kIp, kFlatString, kDictString, kOffsets };
+
+class Column {
+ public:
+  // A column for values of `type`; `dict` selects dictionary encoding for string-like types;
+  // `offsets` makes it an array/records column (with element column when `array_of_scalar`).
+  Column(schema::ScalarType type, Storage storage);
+  static std::unique_ptr<Column> ForField(const schema::FieldInfo& f);
+
+  schema::ScalarType type() const { return type_; }
+  Storage storage() const { return storage_; }
+  size_t size() const { return size_; }
+
+  // Sets the length to n null values (keeps capacity).
+  void Reset(size_t n);
+  // Appends one null value and returns its index.
+  size_t AppendNull();
+
+  void SetInt(size_t i, int64_t v) { i64[i] = v; valid.Set(i); }
+  void SetFloat(size_t i, double v) { f64[i] = v; valid.Set(i); }
+  void SetIp(size_t i, const base::IpAddr& v) { ip[i] = v; valid.Set(i); }
+  // Stores s (copied into arena; lower-cased for email/domain columns).
+  void SetString(size_t i, std::string_view s, Arena& arena);
+  void SetNull(size_t i) { valid.Clear(i); }
+  bool IsNull(size_t i) const { return !valid.Get(i); }
+
+  // The string value of a string-like column at i (valid rows only).
+  std::string_view GetString(size_t i) const {
+    return storage_ == Storage::kDictString ? dict.value(code[i]) : str[i];
+  }
+
+  Bitmap valid;
+  std::vector<int64_t> i64;
+  std::vector<double> f64;
+  std::vector<base::IpAddr> ip;
+  std::vector<std::string_view> str;
+  std::vector<uint32_t> code;
+  StringDict dict;
+  std::vector<uint32_t> offsets;      // kOffsets: size()+1 entries
+  std::unique_ptr<Column> elements;   // kOffsets of an array of scalars
+
+ private:
+  void ResizeStorage(size_t n);
+  schema::ScalarType type_;
+  Storage storage_;
+  size_t size_ = 0;
+};
+
+}  // namespace vigil::columnar

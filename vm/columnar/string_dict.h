@@ -1,0 +1,35 @@
+// string_dict.h: the per-batch dictionary of a dictionary-encoded string column. Codes are
+// dense (0..size()-1) in first-seen order, so kernels evaluate a predicate once per distinct
+// value and gather the result by code.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "vm/columnar/arena.h"
+
+namespace vigil::columnar {
+
+class StringDict {
+ public:
+  // Returns the code of s, adding it (copied into `arena`) when new.
+  uint32_t Intern(std::string_view s, Arena& arena);
+  // Returns the code of s or kMissing.
+  uint32_t Find(std::string_view s) const;
+  std::string_view value(uint32_t code) const { return values_[code]; }
+  const std::vector<std::string_view>& values() const { return values_; }
+  size_t size() const { return values_.size(); }
+  void Clear();
+
+  static constexpr uint32_t kMissing = 0xffffffffu;
+
+ private:
+  void Grow();
+  std::vector<std::string_view> values_;
+  std::vector<uint64_t> hashes_;
+  std::vector<uint32_t> slots_;  // kMissing = empty; open addressing, power-of-two size
+};
+
+}  // namespace vigil::columnar
