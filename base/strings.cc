@@ -128,6 +128,20 @@ std::string SanitizeUtf8(std::string_view s) {
   return out;
 }
 
+size_t MaskInvalidUtf8(std::string& s, char replacement) {
+  size_t first = std::string::npos;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8SeqLen(s, i);
+    if (n == 0) {
+      if (first == std::string::npos) first = i;
+      s[i++] = replacement;
+    } else {
+      i += n;
+    }
+  }
+  return first;
+}
+
 std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -32,6 +32,10 @@ bool IsValidUtf8(std::string_view s);
 // s with every ill-formed UTF-8 sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view s);
 
+// Replaces every byte of an ill-formed UTF-8 sequence in s by `replacement` (byte offsets are
+// kept). Returns the offset of the first replaced byte, or std::string::npos when s was valid.
+size_t MaskInvalidUtf8(std::string& s, char replacement);
+
 // Joins parts with sep.
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 

@@ -66,7 +66,17 @@ struct FunctionDef {
   std::string_view example_result;  // the example's value as vigil prints it
   PrepareFn prepare = nullptr;
   EvalFn eval = nullptr;
+  std::vector<std::string_view> param_names;  // one per parameter, for signatures and docs
+  bool variadic = false;  // the last parameter may repeat: concat(a, b, c, ...)
 };
+
+// True when an argument of type `arg` may be passed to a parameter of type `param`: equal
+// types; a string-like value (email, domain) to a string parameter (also inside arrays and
+// lists); an int to a float parameter.
+bool ParamAccepts(const TypeSpec& param, const TypeSpec& arg);
+
+// "name(a: string, b: int) -> bool"; a variadic tail prints as "b: string...".
+std::string Signature(const FunctionDef& def);
 
 class Registry {
  public:
