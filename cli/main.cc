@@ -14,6 +14,7 @@ using Registrar = CLI::App* (*)(CLI::App&, CommandFn*);
 const std::vector<Registrar>& Registrars() {
   static const std::vector<Registrar> kAll = {
       // one line per subcommand; each stage adds its own
+      RegisterCheck,
   };
   return kAll;
 }

@@ -1,0 +1,133 @@
+// checker.cc: the pack-level pass of sema.
+#include "compiler/sema/checker.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <filesystem>
+
+#include "compiler/sema/lints.h"
+#include "compiler/sema/rule_checker.h"
+#include "compiler/sema/scope.h"
+
+namespace vigil::sema {
+
+using compiler::DiagCode;
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kListKinds = {"string", "email", "domain", "int",
+                                                        "cidr",   "regex", "glob",   "ioc"};
+
+// Validates a list declaration's type and entries and stores them in `list`.
+void CheckListDecl(const ast::ListDecl& d, List& list, const compiler::SourceManager& sm,
+                   compiler::DiagnosticSink& sink) {
+  std::string kind = d.type.name;
+  if (kind == "ip") kind = "cidr";
+  if (!d.type.arg.empty() || !ParseListKind(kind, &list.kind)) {
+    sink.Report(DiagCode::kE0301, d.type.span, fmt::format("unknown list type `{}`", d.type.name))
+        .help = "list types: string, email, domain, int, cidr (or ip), regex, glob, ioc";
+    return;
+  }
+  for (const ast::ExprPtr& e : d.entries) {
+    const bool literal = e->kind == ast::ExprKind::kLiteral;
+    const ast::Literal& lit = e->lit;
+    bool fits = literal && lit.kind == ast::LiteralKind::kString;
+    if (list.kind == ListKind::kInt) fits = literal && lit.kind == ast::LiteralKind::kInt;
+    if (list.kind == ListKind::kCidr) fits = literal && LiteralFits(lit, schema::ScalarType::kCidr);
+    if (!fits) {
+      sink.Report(DiagCode::kE0312, e->span,
+                  fmt::format("entry does not fit list<{}>", ListKindName(list.kind)));
+      continue;
+    }
+    if (list.kind == ListKind::kRegex) {
+      RE2::Options opts;
+      opts.set_log_errors(false);
+      RE2 re(lit.s, opts);
+      if (!re.ok()) {
+        sink.Report(DiagCode::kE0305, e->span, fmt::format("invalid regex: {}", re.error()));
+        continue;
+      }
+    }
+    list.entries.push_back(lit);
+  }
+  if (!d.from_file.empty()) {
+    namespace fs = std::filesystem;
+    const fs::path base = fs::path(sm.file(d.name_span.file).path()).parent_path();
+    const fs::path p = (base / d.from_file).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) {
+      sink.Report(DiagCode::kE0208, d.from_span, fmt::format("list file `{}` not found", p.string()));
+    }
+    list.from_file = p.string();
+  }
+}
+
+}  // namespace
+
+std::string_view ListKindName(ListKind k) { return kListKinds[static_cast<size_t>(k)]; }
+
+bool ParseListKind(std::string_view name, ListKind* out) {
+  for (size_t i = 0; i < kListKinds.size(); ++i) {
+    if (kListKinds[i] == name) {
+      *out = static_cast<ListKind>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+const List* Pack::FindList(std::string_view name) const {
+  for (const List& l : lists) {
+    if (l.name == name) return &l;
+  }
+  return nullptr;
+}
+
+const Rule* Pack::FindRule(std::string_view id) const {
+  for (const Rule& r : rules) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+void CheckPack(Pack& pack, const CheckOptions& options, compiler::DiagnosticSink& sink) {
+  Scope scope(pack, sink);
+  for (const auto& f : pack.files) {
+    scope.Declare(*f);
+    auto it = options.visible.find(f->file_id);
+    if (it != options.visible.end()) scope.SetVisible(f->file_id, it->second);
+  }
+  for (const auto& f : pack.files) {
+    for (const ast::ListDecl& d : f->lists) {
+      for (List& l : pack.lists) {
+        if (l.name == d.name && l.file == f->file_id) CheckListDecl(d, l, pack.sources, sink);
+      }
+    }
+  }
+  RuleChecker rules(scope, sink);
+  // Macro bodies are checked on their own so unused macros are checked too; that check does
+  // not count as a use.
+  for (const auto& f : pack.files) {
+    if (options.skip_files.count(f->file_id)) continue;
+    for (const ast::MacroDecl& m : f->macros) rules.CheckMacroBody(m, f->file_id);
+  }
+  for (auto& [name, entry] : scope.macros()) entry.used = false;
+  for (List& l : pack.lists) l.used = false;
+
+  std::map<std::string, compiler::Span> ids;
+  for (const auto& f : pack.files) {
+    if (options.skip_files.count(f->file_id)) continue;
+    for (const ast::Rule& r : f->rules) {
+      auto [it, fresh] = ids.emplace(r.id, r.id_span);
+      if (!fresh) {
+        sink.Report(DiagCode::kE0206, r.id_span, fmt::format("rule id `{}` is used twice", r.id))
+            .secondary.push_back({it->second, "first used here"});
+      }
+      pack.rules.push_back(rules.Check(r, f->file_id));
+    }
+  }
+  RunLints(pack, scope, options.skip_files, sink);
+}
+
+}  // namespace vigil::sema
