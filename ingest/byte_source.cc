@@ -63,7 +63,9 @@ class StreamSource final : public ByteSource {
   std::istream& in_;
 };
 
-bool IsGzipMagic(const unsigned char* p, size_t n) { return n >= 2 && p[0] == 0x1f && p[1] == 0x8b; }
+bool IsGzipMagic(const unsigned char* p, size_t n) {
+  return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
 
 bool IsZlibMagic(const unsigned char* p, size_t n) {
   return n >= 2 && p[0] == 0x78 && (p[0] * 256 + p[1]) % 31 == 0 &&
@@ -142,7 +144,8 @@ size_t Inflater::Inflate(char* dst, size_t n) {
     if (in_pos_ == in_len_) {
       Refill();
       if (in_len_ == 0) {
-        if (error() == SourceError::kNone) Fail(SourceError::kDecompress, "compressed stream is cut");
+        if (error() == SourceError::kNone)
+          Fail(SourceError::kDecompress, "compressed stream is cut");
         break;
       }
     }

@@ -37,7 +37,7 @@ bool InputBuffer::Fill(size_t want) {
     scan_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == cap_) Reserve(std::max(want, std::min(cap_ * 2, want)));
+  if (end_ == cap_) Reserve(want);
   if (end_ == cap_) return false;
   const size_t n = source_->Read(buf_.get() + end_, cap_ - end_);
   if (n == 0) {
@@ -62,11 +62,11 @@ bool InputBuffer::NextLine(Line* line) {
     const char* from = buf_.get() + std::max(scan_, begin_);
     const auto* nl = static_cast<const char*>(std::memchr(from, '\n', buf_.get() + end_ - from));
     const size_t have = end_ - begin_;
-    if (nl == nullptr && !eof_ && have > max_line_) return SkipOversize(line);
     if (nl == nullptr && !eof_) {
+      if (have > max_line_) return SkipOversize(line);
       scan_ = end_;
-      if (Fill(std::min(max_line_ + 1, std::max(cap_ * 2, kChunk)))) continue;
-      if (!eof_) return SkipOversize(line);  // buffer at its limit
+      if (Fill(std::min(max_line_ + 1, std::max(cap_ * 2, kChunk))) || eof_) continue;
+      return SkipOversize(line);  // the buffer cannot grow: the line is over the limit
     }
     if (nl == nullptr && have == 0) return false;
     const size_t len = nl != nullptr ? static_cast<size_t>(nl - start) : have;
@@ -84,19 +84,22 @@ bool InputBuffer::NextLine(Line* line) {
 
 bool InputBuffer::SkipOversize(Line* line) {
   line->offset = base_ + begin_;
-  prefix_.assign(buf_.get() + begin_, std::min(keep_prefix_, end_ - begin_));
+  prefix_.clear();
   uint64_t size = 0;
   for (;;) {
     const char* from = buf_.get() + begin_;
     const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - begin_));
+    const size_t part = nl != nullptr ? static_cast<size_t>(nl - from) : end_ - begin_;
+    if (prefix_.size() < keep_prefix_) {
+      prefix_.append(from, std::min(part, keep_prefix_ - prefix_.size()));
+    }
+    size += part;
     if (nl != nullptr) {
-      size += static_cast<uint64_t>(nl - from);
-      begin_ = static_cast<size_t>(nl - buf_.get()) + 1;
+      begin_ += part + 1;
       break;
     }
-    size += end_ - begin_;
     base_ += end_;
-    begin_ = end_ = 0;
+    begin_ = end_ = scan_ = 0;
     if (!Fill(cap_)) break;
   }
   scan_ = begin_;
@@ -107,8 +110,7 @@ bool InputBuffer::SkipOversize(Line* line) {
   return true;
 }
 
-bool InputBuffer::ReadRest(size_t limit, std::string_view* doc, size_t* readable,
-                           uint64_t* size) {
+bool InputBuffer::ReadRest(size_t limit, std::string_view* doc, size_t* readable, uint64_t* size) {
   while (end_ - begin_ <= limit && Fill(std::min(limit + 1, std::max(cap_ * 2, kChunk)))) {
   }
   if (end_ - begin_ > limit) {

@@ -9,16 +9,16 @@
 namespace vigil::ingest {
 
 struct Stats {
-  uint64_t records_read = 0;  // records seen: events + quarantined
-  uint64_t events = 0;        // records normalized into a batch
-  uint64_t quarantined = 0;   // records sent to the dead-letter sink
+  uint64_t records_read = 0;                           // records seen: events + quarantined
+  uint64_t events = 0;                                 // records normalized into a batch
+  uint64_t quarantined = 0;                            // records sent to the dead-letter sink
   std::map<std::string, uint64_t> by_type;             // event type name -> events
   std::map<std::string, uint64_t> quarantine_reasons;  // reason code -> records
   // API 1.0 records whose log type came from their keys (no file prefix, no --log-type).
   uint64_t type_inferred = 0;
   std::map<std::string, uint64_t> by_format;  // detected format name -> records read
-  uint64_t files = 0;       // inputs opened (files, streams)
-  uint64_t bytes = 0;       // bytes read after decompression
+  uint64_t files = 0;                         // inputs opened (files, streams)
+  uint64_t bytes = 0;                         // bytes read after decompression
   uint64_t containers = 0;  // envelopes and pages unwrapped ({"data":[...]}, {"value":[...]}, ...)
   uint64_t batches = 0;     // batches handed to the sink
   // Source keys no mapping table knows, with counts (at most kMaxUnmappedKeys distinct keys).
