@@ -15,6 +15,7 @@ const std::vector<Registrar>& Registrars() {
   static const std::vector<Registrar> kAll = {
       // one line per subcommand; each stage adds its own
       RegisterCheck,
+      RegisterIngest,
   };
   return kAll;
 }
