@@ -1,0 +1,49 @@
+// exec_state.h: what every kernel sees while the VM runs one program over one batch: the
+// loaded pack, the batch, the tenant, the register file and per-run scratch. Internal to vm/exec.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "vm/bytecode/program.h"
+#include "vm/columnar/arena.h"
+#include "vm/columnar/batch.h"
+#include "vm/columnar/tenant_context.h"
+#include "vm/exec/loaded_pack.h"
+#include "vm/exec/registers.h"
+
+namespace vigil::vm {
+
+// One register slot; only the member matching the register's kind is used.
+struct Reg {
+  BoolReg b;
+  ValueReg v;
+  DomainReg d;
+};
+
+struct ExecState {
+  const LoadedPack& pack;
+  const bytecode::Program& prog;
+  const columnar::Batch& batch;
+  const columnar::TenantContext& tenant;
+  std::vector<Reg>& regs;
+  columnar::Arena& arena;
+  std::vector<std::unique_ptr<stdlib::PatternSet::Scratch>>& scratch;
+
+  BoolReg& B(uint32_t r) { return regs[r].b; }
+  ValueReg& V(uint32_t r) { return regs[r].v; }
+  DomainReg& D(uint32_t r) { return regs[r].d; }
+  // Elements in the domain register r lives in (the batch rows for the rows domain).
+  size_t SizeOf(uint32_t r) const {
+    const uint32_t d = prog.regs[r].domain;
+    return d == bytecode::kNoReg ? batch.size() : regs[d].d.size;
+  }
+  uint32_t DomainOf(uint32_t r) const { return prog.regs[r].domain; }
+  schema::ScalarType TypeOf(uint32_t r) const { return prog.regs[r].type; }
+  // The selection bitmap of an instruction, or null for "every element".
+  const columnar::Bitmap* Sel(uint32_t r) const {
+    return r == bytecode::kNoReg ? nullptr : &regs[r].b.t;
+  }
+};
+
+}  // namespace vigil::vm

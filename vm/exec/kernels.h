@@ -1,0 +1,42 @@
+// kernels.h: one function per opcode. Each runs one
+// instruction over every element of its destination's domain. Contracts are the rows of
+// vm/bytecode/opcodes.def.
+#pragma once
+
+#include "vm/bytecode/program.h"
+#include "vm/exec/exec_state.h"
+
+namespace vigil::vm::kernels {
+
+using bytecode::Instr;
+
+void Field(ExecState& s, const Instr& in);
+void Member(ExecState& s, const Instr& in);
+void ToBool(ExecState& s, const Instr& in);
+void IsNull(ExecState& s, const Instr& in);
+void CmpK(ExecState& s, const Instr& in);
+void Cmp(ExecState& s, const Instr& in);
+void Str(ExecState& s, const Instr& in);
+void Scan(ExecState& s, const Instr& in);
+void InSet(ExecState& s, const Instr& in);
+void InList(ExecState& s, const Instr& in);
+void InArray(ExecState& s, const Instr& in);
+void And(ExecState& s, const Instr& in);
+void Or(ExecState& s, const Instr& in);
+void Not(ExecState& s, const Instr& in);
+void Const(ExecState& s, const Instr& in);
+void Arith(ExecState& s, const Instr& in);
+void ArithK(ExecState& s, const Instr& in);
+void Neg(ExecState& s, const Instr& in);
+void Call(ExecState& s, const Instr& in);
+void Domain(ExecState& s, const Instr& in);
+void Bcast(ExecState& s, const Instr& in);
+void Reduce(ExecState& s, const Instr& in);
+void Count(ExecState& s, const Instr& in);
+void Index(ExecState& s, const Instr& in);
+void IndexK(ExecState& s, const Instr& in);
+void History(ExecState& s, const Instr& in);
+// A no-op: the interpreter loop records Emit's matches itself.
+void Emit(ExecState& s, const Instr& in);
+
+}  // namespace vigil::vm::kernels

@@ -1,0 +1,139 @@
+// kernels_bool.cc: Kleene logic on bitmaps (And, Or, Not), quantifier reductions (Reduce,
+// Count) and the fused multi-pattern scan (Scan).
+#include <algorithm>
+
+#include "vm/exec/fill.h"
+#include "vm/exec/kernels.h"
+
+namespace vigil::vm::kernels {
+
+using bytecode::ReduceOp;
+
+// With T = true bits, F = valid & ~true: and: T = Ta & Tb, F = Fa | Fb; or: T = Ta | Tb,
+// F = Fa & Fb; valid = T | F.
+void And(ExecState& s, const Instr& in) {
+  const BoolReg& a = s.B(in.a);
+  const BoolReg& b = s.B(in.b);
+  BoolReg& dst = s.B(in.dst);
+  dst.Resize(s.SizeOf(in.dst));
+  for (size_t w = 0; w < dst.t.word_count(); ++w) {
+    const uint64_t ta = a.t.words()[w], tb = b.t.words()[w];
+    const uint64_t fa = a.v.words()[w] & ~ta, fb = b.v.words()[w] & ~tb;
+    dst.t.words()[w] = ta & tb;
+    dst.v.words()[w] = (ta & tb) | fa | fb;
+  }
+}
+
+void Or(ExecState& s, const Instr& in) {
+  const BoolReg& a = s.B(in.a);
+  const BoolReg& b = s.B(in.b);
+  BoolReg& dst = s.B(in.dst);
+  dst.Resize(s.SizeOf(in.dst));
+  for (size_t w = 0; w < dst.t.word_count(); ++w) {
+    const uint64_t ta = a.t.words()[w], tb = b.t.words()[w];
+    const uint64_t fa = a.v.words()[w] & ~ta, fb = b.v.words()[w] & ~tb;
+    dst.t.words()[w] = ta | tb;
+    dst.v.words()[w] = ta | tb | (fa & fb);
+  }
+}
+
+void Not(ExecState& s, const Instr& in) {
+  const BoolReg& a = s.B(in.a);
+  BoolReg& dst = s.B(in.dst);
+  dst.Resize(s.SizeOf(in.dst));
+  for (size_t w = 0; w < dst.t.word_count(); ++w) {
+    dst.t.words()[w] = a.v.words()[w] & ~a.t.words()[w];
+    dst.v.words()[w] = a.v.words()[w];
+  }
+}
+
+void Reduce(ExecState& s, const Instr& in) {
+  const BoolReg& a = s.B(in.a);
+  const DomainReg& d = s.D(in.b);
+  const size_t parents = s.SizeOf(in.dst);
+  const auto op = static_cast<ReduceOp>(in.sub);
+  // Per parent: saw a true / a null / a false element.
+  std::vector<uint8_t> seen(parents, 0);
+  for (size_t e = 0; e < d.size; ++e) {
+    const uint8_t bit = a.t.Get(e) ? 1 : (a.v.Get(e) ? 4 : 2);
+    seen[d.parent[e]] |= bit;
+  }
+  BoolReg& dst = s.B(in.dst);
+  dst.Resize(parents);
+  for (size_t p = 0; p < parents; ++p) {
+    const bool any_true = seen[p] & 1, any_null = seen[p] & 2, any_false = seen[p] & 4;
+    int v;  // 0 false, 1 true, 2 null
+    if (op == ReduceOp::kAll) {
+      v = any_false ? 0 : (any_null ? 2 : 1);
+    } else {
+      v = any_true ? 1 : (any_null ? 2 : 0);
+      if (op == ReduceOp::kNone && v != 2) v = 1 - v;
+    }
+    if (v != 2) dst.v.Set(p);
+    if (v == 1) dst.t.Set(p);
+  }
+}
+
+void Count(ExecState& s, const Instr& in) {
+  const DomainReg& d = s.D(in.b);
+  const size_t parents = s.SizeOf(in.dst);
+  ValueReg& dst = s.V(in.dst);
+  if (!dst.owned) dst.owned = std::make_unique<columnar::Column>(schema::ScalarType::kInt, columnar::Storage::kI64);
+  columnar::Column& out = *dst.owned;
+  out.Reset(parents);
+  for (size_t p = 0; p < parents; ++p) out.SetInt(p, 0);
+  const BoolReg* pred = in.a == bytecode::kNoReg ? nullptr : &s.B(in.a);
+  for (size_t e = 0; e < d.size; ++e) {
+    if (pred == nullptr || pred->t.Get(e)) ++out.i64[d.parent[e]];
+  }
+  dst.col = &out;
+  dst.indexed = false;
+  dst.size = parents;
+}
+
+void Scan(ExecState& s, const Instr& in) {
+  const ValueReg& a = s.V(in.a);
+  const stdlib::PatternSet& set = s.pack.patterns(in.b);
+  stdlib::PatternSet::Scratch& scratch = *s.scratch[in.b];
+  const size_t n = s.SizeOf(in.a);
+  const columnar::Bitmap* sel = s.Sel(in.sel);
+  const uint32_t* outs = s.prog.extra.data() + in.extra;
+  for (uint32_t k = 0; k < in.extra_count; ++k) s.B(outs[k]).Resize(n);
+  if (a.col == nullptr) return;
+  // Every output is valid exactly where the input is valid and selected.
+  const size_t words = (n + 63) / 64;
+  for (size_t w = 0; w < words; ++w) {
+    const uint64_t live = SelWord(sel, w) & TailMask(n, w) & ValidWord(a, w, n);
+    for (uint32_t k = 0; k < in.extra_count; ++k) s.B(outs[k]).v.words()[w] = live;
+  }
+  auto mark = [&](size_t i, const std::vector<uint32_t>& hits) {
+    for (uint32_t id : hits) {
+      if (id < in.extra_count) s.B(outs[id]).t.Set(i);
+    }
+  };
+  const columnar::Bitmap& live = s.B(outs[0]).v;
+  thread_local std::vector<uint32_t> ids;
+  if (a.col->storage() == columnar::Storage::kDictString) {
+    // Scan each distinct value once; rows then copy their value's hits.
+    const auto& values = a.col->dict.values();
+    thread_local std::vector<std::vector<uint32_t>> per_code;
+    thread_local std::vector<uint8_t> scanned;
+    if (per_code.size() < values.size()) per_code.resize(values.size());
+    scanned.assign(values.size(), 0);
+    ForEachSelected(n, &live, [&](size_t i) {
+      const uint32_t c = a.col->code[a.At(i)];
+      if (!scanned[c]) {
+        set.Scan(values[c], scratch, &per_code[c]);
+        scanned[c] = 1;
+      }
+      mark(i, per_code[c]);
+    });
+    return;
+  }
+  ForEachSelected(n, &live, [&](size_t i) {
+    set.Scan(a.col->str[a.At(i)], scratch, &ids);
+    mark(i, ids);
+  });
+}
+
+}  // namespace vigil::vm::kernels

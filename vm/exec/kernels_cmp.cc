@@ -1,0 +1,221 @@
+// kernels_cmp.cc: comparison and membership kernels: CmpK, Cmp, Str, InSet, InList, InArray.
+// String predicates on dictionary-encoded columns are evaluated once per distinct value and
+// gathered by code.
+#include <cstring>
+
+#include "stdlib/strings/wildcard.h"
+#include "vm/exec/fill.h"
+#include "vm/exec/kernels.h"
+
+namespace vigil::vm::kernels {
+
+using bytecode::CmpOp;
+using bytecode::StrOp;
+using columnar::Column;
+using columnar::Storage;
+using schema::Datum;
+using schema::ScalarType;
+
+namespace {
+
+template <typename T>
+bool Compare(const T& a, const T& b, CmpOp op) {
+  switch (op) {
+    case CmpOp::kEq: return a == b;
+    case CmpOp::kNe: return !(a == b);
+    case CmpOp::kLt: return a < b;
+    case CmpOp::kLe: return a <= b;
+    case CmpOp::kGt: return b < a;
+    case CmpOp::kGe: return b <= a;
+  }
+  return false;
+}
+
+std::string_view Fold(std::string_view s, std::string* buf) {
+  buf->assign(s);
+  for (char& c : *buf) c = static_cast<char>(stdlib::FoldAscii(static_cast<uint8_t>(c)));
+  return *buf;
+}
+
+int CompareStrings(std::string_view a, std::string_view b, bool caseless) {
+  if (!caseless) return a.compare(b);
+  std::string x, y;
+  return Fold(a, &x).compare(Fold(b, &y));
+}
+
+// Predicate over a string-valued register: per distinct value for dictionary columns.
+template <typename F>
+void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f) {
+  const size_t n = s.SizeOf(in.dst);
+  auto valid = [&](size_t w) { return ValidWord(a, w, n); };
+  if (a.col != nullptr && a.col->storage() == Storage::kDictString) {
+    const auto& values = a.col->dict.values();
+    thread_local std::vector<uint8_t> table;
+    table.resize(values.size());
+    for (size_t c = 0; c < values.size(); ++c) table[c] = f(values[c]) ? 1 : 0;
+    const uint32_t* codes = a.col->code.data();
+    FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return table[codes[a.At(i)]] != 0; });
+    return;
+  }
+  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return f(a.col->str[a.At(i)]); });
+}
+
+bool NumericAsDouble(const ValueReg& a, size_t i, ScalarType t, double* out) {
+  const size_t k = a.At(i);
+  *out = t == ScalarType::kFloat ? a.col->f64[k] : static_cast<double>(a.col->i64[k]);
+  return true;
+}
+
+}  // namespace
+
+void CmpK(ExecState& s, const Instr& in) {
+  const ValueReg& a = s.V(in.a);
+  const Datum& k = s.pack.constant(in.b);
+  const auto op = static_cast<CmpOp>(in.sub);
+  const size_t n = s.SizeOf(in.dst);
+  const ScalarType t = s.TypeOf(in.a);
+  auto valid = [&](size_t w) { return ValidWord(a, w, n); };
+  if (a.col == nullptr) return s.B(in.dst).Resize(n);
+  if (schema::IsStringLike(t)) {
+    const bool caseless = in.flags & bytecode::kFlagCaseless;
+    return StringPredicate(s, in, a, [&](std::string_view v) {
+      return Compare(CompareStrings(v, k.s, caseless), 0, op);
+    });
+  }
+  if (t == ScalarType::kIp) {
+    return FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid,
+                         [&](size_t i) { return Compare(a.col->ip[a.At(i)], k.ip, op); });
+  }
+  if (t == ScalarType::kFloat || k.type == ScalarType::kFloat) {
+    const double kv = k.type == ScalarType::kFloat ? k.f : static_cast<double>(k.i);
+    return FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) {
+      double v;
+      NumericAsDouble(a, i, t, &v);
+      return Compare(v, kv, op);
+    });
+  }
+  const int64_t kv = k.i;
+  const int64_t* vals = a.col->i64.data();
+  if (!a.indexed) {
+    return FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return Compare(vals[i], kv, op); });
+  }
+  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return Compare(vals[a.At(i)], kv, op); });
+}
+
+void Cmp(ExecState& s, const Instr& in) {
+  const ValueReg& a = s.V(in.a);
+  const ValueReg& b = s.V(in.b);
+  const auto op = static_cast<CmpOp>(in.sub);
+  const size_t n = s.SizeOf(in.dst);
+  const ScalarType ta = s.TypeOf(in.a), tb = s.TypeOf(in.b);
+  if (a.col == nullptr || b.col == nullptr) return s.B(in.dst).Resize(n);
+  auto valid = [&](size_t w) { return ValidWord(a, w, n) & ValidWord(b, w, n); };
+  BoolReg& dst = s.B(in.dst);
+  if (schema::IsStringLike(ta)) {
+    const bool caseless = in.flags & bytecode::kFlagCaseless;
+    return FillPredicate(dst, n, s.Sel(in.sel), valid, [&](size_t i) {
+      return Compare(CompareStrings(a.col->GetString(a.At(i)), b.col->GetString(b.At(i)), caseless), 0, op);
+    });
+  }
+  if (ta == ScalarType::kIp) {
+    return FillPredicate(dst, n, s.Sel(in.sel), valid,
+                         [&](size_t i) { return Compare(a.col->ip[a.At(i)], b.col->ip[b.At(i)], op); });
+  }
+  if (ta == ScalarType::kFloat || tb == ScalarType::kFloat) {
+    return FillPredicate(dst, n, s.Sel(in.sel), valid, [&](size_t i) {
+      double x, y;
+      NumericAsDouble(a, i, ta, &x);
+      NumericAsDouble(b, i, tb, &y);
+      return Compare(x, y, op);
+    });
+  }
+  FillPredicate(dst, n, s.Sel(in.sel), valid,
+                [&](size_t i) { return Compare(a.col->i64[a.At(i)], b.col->i64[b.At(i)], op); });
+}
+
+void Str(ExecState& s, const Instr& in) {
+  const ValueReg& a = s.V(in.a);
+  const ValueReg& b = s.V(in.b);
+  const size_t n = s.SizeOf(in.dst);
+  if (a.col == nullptr || b.col == nullptr) return s.B(in.dst).Resize(n);
+  const bool caseless = in.flags & bytecode::kFlagCaseless;
+  const auto op = static_cast<StrOp>(in.sub);
+  auto valid = [&](size_t w) { return ValidWord(a, w, n) & ValidWord(b, w, n); };
+  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) {
+    std::string x_buf, y_buf;
+    std::string_view x = a.col->GetString(a.At(i)), y = b.col->GetString(b.At(i));
+    if (caseless) {
+      x = Fold(x, &x_buf);
+      y = Fold(y, &y_buf);
+    }
+    switch (op) {
+      case StrOp::kEq: return x == y;
+      case StrOp::kContains: return x.find(y) != std::string_view::npos;
+      case StrOp::kStartsWith: return x.starts_with(y);
+      case StrOp::kEndsWith: return x.ends_with(y);
+      default: return false;
+    }
+  });
+}
+
+namespace {
+
+// Membership of each element of `a` in `contains` (called with a non-null Datum).
+template <typename F>
+void Membership(ExecState& s, const Instr& in, const ValueReg& a, F&& contains) {
+  const size_t n = s.SizeOf(in.dst);
+  const ScalarType t = s.TypeOf(in.a);
+  if (a.col == nullptr) return s.B(in.dst).Resize(n);
+  if (schema::IsStringLike(t)) {
+    return StringPredicate(s, in, a, [&](std::string_view v) { return contains(Datum::String(v, t)); });
+  }
+  FillPredicate(
+      s.B(in.dst), n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); },
+      [&](size_t i) { return contains(DatumAt(a, i, t)); });
+}
+
+}  // namespace
+
+void InSet(ExecState& s, const Instr& in) {
+  const RuntimeSet& set = s.pack.set(in.b);
+  Membership(s, in, s.V(in.a), [&](const Datum& d) { return set.Contains(d); });
+}
+
+void InList(ExecState& s, const Instr& in) {
+  const std::string& name = s.pack.exe().lists[in.b].name;
+  auto it = s.tenant.lists.find(name);
+  const schema::ListValue* list = it == s.tenant.lists.end() ? nullptr : it->second;
+  Membership(s, in, s.V(in.a), [&](const Datum& d) { return list != nullptr && list->Find(d) >= 0; });
+}
+
+void InArray(ExecState& s, const Instr& in) {
+  const ValueReg& a = s.V(in.a);
+  const ValueReg& arr = s.V(in.b);
+  const size_t n = s.SizeOf(in.dst);
+  const ScalarType t = s.TypeOf(in.a);
+  const bool caseless = in.flags & bytecode::kFlagCaseless;
+  BoolReg& dst = s.B(in.dst);
+  if (a.col == nullptr) return dst.Resize(n);
+  // A null array is an empty one: false for every non-null value.
+  FillPredicate(dst, n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); }, [&](size_t i) {
+    if (arr.col == nullptr || arr.elems == nullptr) return false;
+    const size_t r = arr.At(i);
+    if (arr.col->IsNull(r)) return false;
+    const Datum x = DatumAt(a, i, t);
+    for (uint32_t e = arr.col->offsets[r]; e < arr.col->offsets[r + 1]; ++e) {
+      if (arr.elems->IsNull(e)) continue;
+      if (schema::IsStringLike(t)) {
+        if (CompareStrings(arr.elems->GetString(e), x.s, caseless) == 0) return true;
+      } else if (t == ScalarType::kFloat) {
+        if (arr.elems->f64[e] == x.f) return true;
+      } else if (t == ScalarType::kIp) {
+        if (arr.elems->ip[e] == x.ip) return true;
+      } else if (arr.elems->i64[e] == x.i) {
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
+}  // namespace vigil::vm::kernels

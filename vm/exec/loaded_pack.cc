@@ -1,0 +1,126 @@
+// loaded_pack.cc: turning a verified Executable into runtime structures.
+#include "vm/exec/loaded_pack.h"
+
+#include <fmt/format.h>
+
+#include "stdlib/lists/list_value.h"
+#include "stdlib/lists/typed_lists.h"
+#include "stdlib/registry.h"
+
+namespace vigil::vm {
+
+using bytecode::ConstSet;
+
+bool RuntimeSet::Contains(const schema::Datum& d) const {
+  if (kind == ConstSet::Kind::kInts) return ints.count(d.i) > 0;
+  return list->Find(d) >= 0;
+}
+
+namespace {
+
+schema::Datum ToDatum(const bytecode::Constant& c) {
+  using schema::Datum;
+  using schema::ScalarType;
+  if (c.is_null) return Datum::Null(c.type);
+  switch (c.type) {
+    case ScalarType::kBool: return Datum::Bool(c.i != 0);
+    case ScalarType::kInt: return Datum::Int(c.i);
+    case ScalarType::kFloat: return Datum::Float(c.f);
+    case ScalarType::kTimestamp: return Datum::Timestamp(c.i);
+    case ScalarType::kDuration: return Datum::Duration(c.i);
+    case ScalarType::kIp: return Datum::Ip(c.ip);
+    case ScalarType::kCidr: return Datum::Cidr({c.ip, c.prefix});
+    default: return Datum::String(c.s, c.type);
+  }
+}
+
+bool BuildSet(const ConstSet& in, RuntimeSet* out, std::string* error) {
+  out->kind = in.kind;
+  if (in.kind == ConstSet::Kind::kInts) {
+    out->ints.insert(in.ints.begin(), in.ints.end());
+    return true;
+  }
+  stdlib::ListOptions opts;
+  std::vector<std::string> entries = in.strings;
+  switch (in.kind) {
+    case ConstSet::Kind::kStrings: opts.kind = stdlib::ListKind::kString; break;
+    case ConstSet::Kind::kStringsFolded:
+      opts.kind = stdlib::ListKind::kString;
+      opts.caseless = true;
+      break;
+    case ConstSet::Kind::kDomainSuffix: opts.kind = stdlib::ListKind::kDomain; break;
+    case ConstSet::Kind::kNetworks:
+      opts.kind = stdlib::ListKind::kCidr;
+      entries.clear();
+      for (const base::Cidr& c : in.networks) entries.push_back(base::FormatCidr(c));
+      break;
+    case ConstSet::Kind::kInts: break;
+  }
+  std::vector<stdlib::EntryError> errors;
+  out->list = stdlib::BuildList(opts, entries, &errors);
+  if (!errors.empty()) {
+    *error = fmt::format("constant set entry {}: {}", errors[0].index, errors[0].message);
+    return false;
+  }
+  return out->list != nullptr;
+}
+
+stdlib::PatternSet::Kind PatternKind(bytecode::StrOp op) {
+  using K = stdlib::PatternSet::Kind;
+  switch (op) {
+    case bytecode::StrOp::kEq: return K::kEquals;
+    case bytecode::StrOp::kContains: return K::kContains;
+    case bytecode::StrOp::kStartsWith: return K::kStartsWith;
+    case bytecode::StrOp::kEndsWith: return K::kEndsWith;
+    case bytecode::StrOp::kLike: return K::kWildcard;
+    case bytecode::StrOp::kRegex: return K::kRegex;
+  }
+  return K::kContains;
+}
+
+}  // namespace
+
+std::unique_ptr<LoadedPack> LoadedPack::Load(bytecode::Executable exe, std::string* error) {
+  std::unique_ptr<LoadedPack> p(new LoadedPack(std::move(exe)));
+  if (!p->Build(error)) return nullptr;
+  return p;
+}
+
+bool LoadedPack::Build(std::string* error) {
+  by_type_.assign(schema::kEventTypeCount, nullptr);
+  for (const bytecode::Program& prog : exe_.programs) {
+    by_type_[static_cast<size_t>(prog.event_type)] = &prog;
+  }
+  for (const bytecode::Constant& c : exe_.constants) const_datums_.push_back(ToDatum(c));
+  sets_.resize(exe_.sets.size());
+  for (size_t i = 0; i < exe_.sets.size(); ++i) {
+    if (!BuildSet(exe_.sets[i], &sets_[i], error)) return false;
+  }
+  for (const bytecode::PatternSpec& spec : exe_.patterns) {
+    auto ps = std::make_unique<stdlib::PatternSet>();
+    for (const auto& pat : spec.patterns) ps->Add(PatternKind(pat.op), pat.text, pat.caseless);
+    if (!ps->Compile(error)) return false;
+    patterns_.push_back(std::move(ps));
+  }
+  const stdlib::Registry& reg = stdlib::Registry::Get();
+  for (const bytecode::CallSite& site : exe_.calls) {
+    const stdlib::FunctionDef* def = nullptr;
+    for (const stdlib::FunctionDef* d : reg.Overloads(site.function)) {
+      if (stdlib::Signature(*d) == site.signature) def = d;
+    }
+    if (def == nullptr) {
+      *error = fmt::format("the pack calls `{}`, which this engine does not have", site.signature);
+      return false;
+    }
+    std::vector<schema::Datum> consts(site.const_args.size());
+    for (size_t i = 0; i < site.const_args.size(); ++i) {
+      if (site.const_args[i] != bytecode::kNoReg) consts[i] = const_datums_[site.const_args[i]];
+    }
+    auto call = stdlib::PreparedCall::Prepare(*def, consts, error);
+    if (call == nullptr) return false;
+    calls_.push_back(std::move(call));
+  }
+  return true;
+}
+
+}  // namespace vigil::vm

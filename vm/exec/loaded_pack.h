@@ -1,0 +1,55 @@
+// loaded_pack.h: an Executable made ready to run: pattern sets compiled, constant sets built
+// into hash sets and prefix tries, stdlib call sites resolved and prepared. Immutable and shared
+// by every thread; built only from a verified Executable.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "schema/datum.h"
+#include "stdlib/invoke.h"
+#include "stdlib/lists/list_value.h"
+#include "stdlib/regex/pattern_set.h"
+#include "vm/bytecode/program.h"
+
+namespace vigil::vm {
+
+// A constant set ready for lookups: ints in a hash set, everything else as a stdlib list
+// (hash table, domain label trie or CIDR prefix trie).
+struct RuntimeSet {
+  bytecode::ConstSet::Kind kind = bytecode::ConstSet::Kind::kStrings;
+  std::unordered_set<int64_t> ints;
+  std::unique_ptr<schema::ListValue> list;
+  // d must be non-null.
+  bool Contains(const schema::Datum& d) const;
+};
+
+class LoadedPack {
+ public:
+  // Prepares `exe` (which must have passed the verifier). Returns nullptr and sets *error when
+  // a call site names an unknown function or a pattern set does not compile.
+  static std::unique_ptr<LoadedPack> Load(bytecode::Executable exe, std::string* error);
+
+  const bytecode::Executable& exe() const { return exe_; }
+  const bytecode::Program* ProgramFor(schema::EventType t) const { return by_type_[static_cast<size_t>(t)]; }
+  const RuntimeSet& set(uint32_t i) const { return sets_[i]; }
+  const stdlib::PatternSet& patterns(uint32_t i) const { return *patterns_[i]; }
+  const stdlib::PreparedCall& call(uint32_t i) const { return *calls_[i]; }
+  const schema::Datum& constant(uint32_t i) const { return const_datums_[i]; }
+  size_t pattern_set_count() const { return patterns_.size(); }
+
+ private:
+  explicit LoadedPack(bytecode::Executable exe) : exe_(std::move(exe)) {}
+  bool Build(std::string* error);
+
+  bytecode::Executable exe_;
+  std::vector<const bytecode::Program*> by_type_;
+  std::vector<RuntimeSet> sets_;
+  std::vector<std::unique_ptr<stdlib::PatternSet>> patterns_;
+  std::vector<std::unique_ptr<stdlib::PreparedCall>> calls_;
+  std::vector<schema::Datum> const_datums_;
+};
+
+}  // namespace vigil::vm
