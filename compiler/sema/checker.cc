@@ -9,6 +9,7 @@
 #include "compiler/sema/lints.h"
 #include "compiler/sema/rule_checker.h"
 #include "compiler/sema/scope.h"
+#include "stdlib/lists/loaders.h"
 
 namespace vigil::sema {
 
@@ -18,6 +19,38 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kListKinds = {"string", "email", "domain", "int",
                                                         "cidr",   "regex", "glob",   "ioc"};
+
+// Reads the entries of a `from "file"` list into list.entries (the pack carries them, so a
+// compiled pack does not depend on the file any more).
+void LoadFileEntries(List& list, compiler::Span span, compiler::DiagnosticSink& sink) {
+  stdlib::LoadResult r;
+  if (list.kind == ListKind::kIoc) {
+    r = stdlib::LoadIocFile(list.from_file, stdlib::FileFormat::kAuto, list.name);
+  } else {
+    stdlib::LoadOptions opts;
+    static constexpr stdlib::ListKind kKinds[] = {
+        stdlib::ListKind::kString, stdlib::ListKind::kString, stdlib::ListKind::kDomain,
+        stdlib::ListKind::kString, stdlib::ListKind::kCidr,   stdlib::ListKind::kRegex,
+        stdlib::ListKind::kGlob,   stdlib::ListKind::kIoc};
+    opts.list.kind = kKinds[static_cast<size_t>(list.kind)];
+    opts.list.caseless = list.kind == ListKind::kEmail;
+    r = stdlib::LoadListFile(list.from_file, opts);
+  }
+  for (size_t i = 0; i < r.errors.size() && i < 20; ++i) {
+    sink.Report(DiagCode::kE0312, span, r.errors[i]);
+  }
+  if (r.list == nullptr) return;
+  for (const std::string& e : r.list->entries()) {
+    ast::Literal lit;
+    lit.kind = ast::LiteralKind::kString;
+    lit.s = e;
+    if (list.kind == ListKind::kInt) {
+      lit.kind = ast::LiteralKind::kInt;
+      lit.i = std::strtoll(e.c_str(), nullptr, 10);
+    }
+    list.entries.push_back(std::move(lit));
+  }
+}
 
 // Validates a list declaration's type and entries and stores them in `list`.
 void CheckListDecl(const ast::ListDecl& d, List& list, const compiler::SourceManager& sm,
@@ -56,10 +89,12 @@ void CheckListDecl(const ast::ListDecl& d, List& list, const compiler::SourceMan
     const fs::path base = fs::path(sm.file(d.name_span.file).path()).parent_path();
     const fs::path p = (base / d.from_file).lexically_normal();
     std::error_code ec;
+    list.from_file = p.string();
     if (!fs::is_regular_file(p, ec)) {
       sink.Report(DiagCode::kE0208, d.from_span, fmt::format("list file `{}` not found", p.string()));
+      return;
     }
-    list.from_file = p.string();
+    LoadFileEntries(list, d.from_span, sink);
   }
 }
 

@@ -30,6 +30,8 @@ enum class StrOp : uint8_t { kEq, kContains, kStartsWith, kEndsWith, kLike, kReg
 enum class ArithOp : uint8_t { kAdd, kSub, kMul, kDiv, kMod };
 enum class ReduceOp : uint8_t { kAny, kAll, kNone };
 inline constexpr uint16_t kFlagCaseless = 1;
+inline constexpr uint16_t kFlagAnyOf = 2;     // Scan: every pattern of the set sets output 0
+inline constexpr uint16_t kFlagReversed = 2;  // ArithK: the constant is the left operand
 
 struct Instr {
   Opcode op = Opcode::kConst;
@@ -129,6 +131,10 @@ struct Executable {
   std::vector<TenantListSlot> lists;
   std::vector<SourceLoc> source_map;
   uint32_t rule_count = 0;
+  // Match slots: slot i < rule_count is rule i's condition (for sequence rules: its first
+  // step); further slots are the later steps of sequence rules, as (rule, step).
+  std::vector<std::pair<uint32_t, uint32_t>> extra_slots;
+  uint32_t slot_count() const { return rule_count + static_cast<uint32_t>(extra_slots.size()); }
 };
 
 struct OpInfo {

@@ -12,6 +12,8 @@ using bytecode::Instr;
 
 void Field(ExecState& s, const Instr& in);
 void Member(ExecState& s, const Instr& in);
+void Elem(ExecState& s, const Instr& in);
+void Splat(ExecState& s, const Instr& in);
 void ToBool(ExecState& s, const Instr& in);
 void IsNull(ExecState& s, const Instr& in);
 void CmpK(ExecState& s, const Instr& in);

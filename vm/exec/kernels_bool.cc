@@ -106,9 +106,14 @@ void Scan(ExecState& s, const Instr& in) {
     const uint64_t live = SelWord(sel, w) & TailMask(n, w) & ValidWord(a, w, n);
     for (uint32_t k = 0; k < in.extra_count; ++k) s.B(outs[k]).v.words()[w] = live;
   }
+  const bool any_of = in.flags & bytecode::kFlagAnyOf;
   auto mark = [&](size_t i, const std::vector<uint32_t>& hits) {
     for (uint32_t id : hits) {
-      if (id < in.extra_count) s.B(outs[id]).t.Set(i);
+      if (any_of) {
+        s.B(outs[0]).t.Set(i);
+      } else if (id < in.extra_count) {
+        s.B(outs[id]).t.Set(i);
+      }
     }
   };
   const columnar::Bitmap& live = s.B(outs[0]).v;

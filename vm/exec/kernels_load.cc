@@ -35,6 +35,45 @@ void Member(ExecState& s, const Instr& in) {
   if (dst.indexed) dst.index.assign(d.elem.begin(), d.elem.end());
 }
 
+void Elem(ExecState& s, const Instr& in) {
+  ValueReg& dst = s.V(in.dst);
+  const DomainReg& d = s.D(in.a);
+  dst.col = d.elems;
+  dst.elems = nullptr;
+  dst.size = d.size;
+  dst.indexed = !d.identity;
+  if (dst.indexed) dst.index.assign(d.elem.begin(), d.elem.end());
+}
+
+void Splat(ExecState& s, const Instr& in) {
+  ValueReg& dst = s.V(in.dst);
+  const schema::Datum& k = s.pack.constant(in.a);
+  const schema::ScalarType t = s.TypeOf(in.dst);
+  columnar::Storage storage = columnar::Storage::kI64;
+  if (t == schema::ScalarType::kFloat) storage = columnar::Storage::kF64;
+  if (t == schema::ScalarType::kIp || t == schema::ScalarType::kCidr) storage = columnar::Storage::kIp;
+  if (schema::IsStringLike(t)) storage = columnar::Storage::kFlatString;
+  dst.owned = std::make_unique<Column>(t, storage);
+  Column& c = *dst.owned;
+  c.Reset(1);
+  if (k.valid) {
+    switch (storage) {
+      case columnar::Storage::kF64: c.SetFloat(0, k.f); break;
+      case columnar::Storage::kIp: c.SetIp(0, k.ip); break;
+      case columnar::Storage::kFlatString:
+        c.str[0] = k.s;
+        c.valid.Set(0);
+        break;
+      default: c.SetInt(0, k.i); break;
+    }
+  }
+  dst.col = &c;
+  dst.elems = nullptr;
+  dst.size = s.SizeOf(in.dst);
+  dst.indexed = true;
+  dst.index.assign(dst.size, 0);
+}
+
 void ToBool(ExecState& s, const Instr& in) {
   const ValueReg& a = s.V(in.a);
   const size_t n = s.SizeOf(in.dst);
@@ -72,6 +111,7 @@ void Domain(ExecState& s, const Instr& in) {
   d.parent.clear();
   d.elem.clear();
   d.identity = true;
+  d.elems = arr.elems;
   if (arr.col != nullptr) {
     for (size_t p = 0; p < parents; ++p) {
       const size_t r = arr.At(p);

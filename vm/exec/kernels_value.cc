@@ -124,8 +124,15 @@ void ArithK(ExecState& s, const Instr& in) {
   const size_t n = s.SizeOf(in.dst);
   Column& out = Result(s.V(in.dst), s.TypeOf(in.dst), n);
   const auto op = static_cast<ArithOp>(in.sub);
+  const bool reversed = in.flags & bytecode::kFlagReversed;
   ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
-    if (!a.IsNull(i)) ArithElement(op, DatumAt(a, i, s.TypeOf(in.a)), k, out, i);
+    if (a.IsNull(i)) return;
+    const Datum x = DatumAt(a, i, s.TypeOf(in.a));
+    if (reversed) {
+      ArithElement(op, k, x, out, i);
+    } else {
+      ArithElement(op, x, k, out, i);
+    }
   });
 }
 

@@ -49,6 +49,7 @@ struct DomainReg {
   std::vector<uint32_t> parent;
   std::vector<uint32_t> elem;
   bool identity = false;  // elem[e] == e for every e (no index needed)
+  const columnar::Column* elems = nullptr;  // the array's element values (arrays of scalars)
 };
 
 // The value of element i of a value register as a Datum (strings view into the column).

@@ -66,7 +66,7 @@ Vm::RegFile& Vm::FilesFor(const bytecode::Program& prog) {
 
 void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant,
              columnar::MatchSet* out) {
-  out->Reset(pack_.exe().rule_count);
+  out->Reset(pack_.exe().slot_count());
   const bytecode::Program* prog = pack_.ProgramFor(batch.type());
   if (prog == nullptr || batch.size() == 0) return;
   arena_.Reset();

@@ -1,0 +1,279 @@
+// lower_ops.cc: lowering of membership (constant sets, pack and tenant lists, arrays, networks),
+// string operators (pattern nodes), stdlib calls and history functions.
+#include <algorithm>
+
+#include "base/check.h"
+#include "base/strings.h"
+#include "compiler/ir/lowerer.h"
+#include "compiler/sema/expr_checker.h"
+#include "stdlib/invoke.h"
+#include "stdlib/registry.h"
+
+namespace vigil::ir {
+
+using ast::Expr;
+using ast::ExprKind;
+using bytecode::ConstSet;
+using bytecode::RegKind;
+using schema::ScalarType;
+
+uint32_t Lowerer::ConstSetFor(ConstSet set) {
+  auto& sets = m_.pools.sets;
+  for (uint32_t i = 0; i < sets.size(); ++i) {
+    const ConstSet& s = sets[i];
+    if (s.kind == set.kind && s.strings == set.strings && s.ints == set.ints &&
+        s.networks == set.networks) {
+      return i;
+    }
+  }
+  sets.push_back(std::move(set));
+  return static_cast<uint32_t>(sets.size() - 1);
+}
+
+namespace {
+
+// The network a literal names (a bare address is a host network).
+std::optional<base::Cidr> NetworkOf(const ast::Literal& lit) {
+  if (lit.kind == ast::LiteralKind::kCidr) return lit.cidr;
+  if (lit.kind == ast::LiteralKind::kIp) return base::Cidr{lit.ip, 128};
+  if (lit.kind == ast::LiteralKind::kString) return base::ParseCidr(lit.s, /*lenient=*/true);
+  return std::nullopt;
+}
+
+// The constant set `x in [entries]` tests, for a left side of type t.
+ConstSet SetFromLiterals(const std::vector<const ast::Literal*>& entries, ScalarType t, bool domain_list) {
+  ConstSet set;
+  if (t == ScalarType::kIp) {
+    set.kind = ConstSet::Kind::kNetworks;
+    for (const ast::Literal* l : entries) {
+      if (auto net = NetworkOf(*l)) set.networks.push_back(*net);
+    }
+  } else if (schema::IsStringLike(t)) {
+    set.kind = domain_list ? ConstSet::Kind::kDomainSuffix
+               : schema::IsCaseInsensitive(t) ? ConstSet::Kind::kStringsFolded
+                                              : ConstSet::Kind::kStrings;
+    for (const ast::Literal* l : entries) {
+      if (l->kind == ast::LiteralKind::kString) set.strings.push_back(l->s);
+    }
+  } else {
+    set.kind = ConstSet::Kind::kInts;
+    for (const ast::Literal* l : entries) {
+      if (l->kind != ast::LiteralKind::kNull && l->kind != ast::LiteralKind::kString) {
+        set.ints.push_back(l->kind == ast::LiteralKind::kBool ? l->b : l->i);
+      }
+    }
+  }
+  std::sort(set.strings.begin(), set.strings.end());
+  set.strings.erase(std::unique(set.strings.begin(), set.strings.end()), set.strings.end());
+  std::sort(set.ints.begin(), set.ints.end());
+  set.ints.erase(std::unique(set.ints.begin(), set.ints.end()), set.ints.end());
+  return set;
+}
+
+}  // namespace
+
+NodeId Lowerer::In(const Expr& e) {
+  const Expr& lhs = *e.args[0];
+  const Expr& rhs = *e.args[1];
+  const NodeId v = Val(lhs);
+  const ScalarType t = lhs.type.kind == ast::Type::Kind::kScalar ? lhs.type.scalar : ScalarType::kString;
+  auto in_set = [&](ConstSet set) {
+    return Make(Op::kInSet, RegKind::kBool, ScalarType::kBool, {v}, ConstSetFor(std::move(set)));
+  };
+  if (rhs.kind == ExprKind::kList) {
+    std::vector<const ast::Literal*> entries;
+    for (const auto& item : rhs.args) entries.push_back(&item->lit);
+    if (t == ScalarType::kFloat) {
+      std::vector<NodeId> terms;
+      for (const auto& item : rhs.args) {
+        terms.push_back(Make(Op::kCmpK, RegKind::kBool, ScalarType::kBool, {v},
+                             g_.node(Constant(item->lit, ScalarType::kFloat)).imm));
+      }
+      return AnyOf(std::move(terms));
+    }
+    return in_set(SetFromLiterals(entries, t, false));
+  }
+  if (rhs.kind == ExprKind::kListRef) {
+    const sema::List* list = pack_.FindList(rhs.name);
+    VIGIL_CHECK(list != nullptr);
+    return InListRef(v, lhs, *list);
+  }
+  const NodeId r = Val(rhs);
+  if (g_.node(r).kind == RegKind::kArray) {
+    const uint16_t flags = schema::IsCaseInsensitive(t) ? bytecode::kFlagCaseless : 0;
+    return Make(Op::kInArray, RegKind::kBool, ScalarType::kBool, {v, r}, 0, 0, flags);
+  }
+  // ip in <network constant>
+  VIGIL_CHECK(g_.node(r).op == Op::kConst);
+  const bytecode::Constant& c = m_.pools.constants[g_.node(r).imm];
+  ConstSet set;
+  set.kind = ConstSet::Kind::kNetworks;
+  set.networks.push_back({c.ip, c.prefix});
+  return in_set(std::move(set));
+}
+
+NodeId Lowerer::InListRef(NodeId value, const Expr& lhs, const sema::List& list) {
+  const ScalarType t = lhs.type.kind == ast::Type::Kind::kScalar ? lhs.type.scalar : ScalarType::kString;
+  if (list.tenant) {
+    auto& slots = m_.pools.lists;
+    uint32_t slot = 0;
+    while (slot < slots.size() && slots[slot].name != list.name) ++slot;
+    if (slot == slots.size()) slots.push_back({list.name, static_cast<uint8_t>(list.kind)});
+    return Make(Op::kInList, RegKind::kBool, ScalarType::kBool, {value}, slot);
+  }
+  std::vector<std::string> texts;
+  for (const ast::Literal& l : list.entries) texts.push_back(l.s);
+  switch (list.kind) {
+    case sema::ListKind::kRegex:
+      return PatternList(value, false, false, texts);
+    case sema::ListKind::kGlob:
+      return PatternList(value, true, schema::IsCaseInsensitive(t), texts);
+    default:
+      break;
+  }
+  std::vector<const ast::Literal*> entries;
+  for (const ast::Literal& l : list.entries) entries.push_back(&l);
+  const bool domains = list.kind == sema::ListKind::kDomain && schema::IsStringLike(t);
+  ConstSet set = SetFromLiterals(entries, t, domains);
+  if (list.kind == sema::ListKind::kEmail || list.kind == sema::ListKind::kIoc) {
+    if (set.kind == ConstSet::Kind::kStrings) set.kind = ConstSet::Kind::kStringsFolded;
+  }
+  return Make(Op::kInSet, RegKind::kBool, ScalarType::kBool, {value}, ConstSetFor(std::move(set)));
+}
+
+namespace {
+
+bytecode::StrOp StrOpOf(ast::BinaryOp op, bool* caseless) {
+  using B = ast::BinaryOp;
+  using S = bytecode::StrOp;
+  *caseless = op == B::kIContains || op == B::kIStartsWith || op == B::kIEndsWith ||
+              op == B::kILike || op == B::kIMatches;
+  switch (op) {
+    case B::kContains:
+    case B::kIContains: return S::kContains;
+    case B::kStartsWith:
+    case B::kIStartsWith: return S::kStartsWith;
+    case B::kEndsWith:
+    case B::kIEndsWith: return S::kEndsWith;
+    case B::kLike:
+    case B::kILike: return S::kLike;
+    default: return S::kRegex;
+  }
+}
+
+}  // namespace
+
+NodeId Lowerer::StringOp(const Expr& e) {
+  const Expr& lhs = *e.args[0];
+  const Expr& rhs = *e.args[1];
+  bool caseless = false;
+  const bytecode::StrOp op = StrOpOf(e.bop, &caseless);
+  const ScalarType lt = lhs.type.kind == ast::Type::Kind::kScalar ? lhs.type.scalar : ScalarType::kString;
+  const ScalarType rt = rhs.type.kind == ast::Type::Kind::kScalar ? rhs.type.scalar : ScalarType::kString;
+  caseless = caseless || schema::IsCaseInsensitive(lt) || schema::IsCaseInsensitive(rt);
+  const NodeId v = Val(lhs);
+  std::vector<std::string> pats;
+  if (rhs.kind == ExprKind::kLiteral) {
+    pats.push_back(rhs.lit.s);
+  } else if (rhs.kind == ExprKind::kList) {
+    for (const auto& item : rhs.args) pats.push_back(item->lit.s);
+  } else if (rhs.kind == ExprKind::kListRef) {
+    const sema::List* list = pack_.FindList(rhs.name);
+    VIGIL_CHECK(list != nullptr && !list->tenant);
+    for (const ast::Literal& l : list->entries) pats.push_back(l.s);
+    if (list->kind == sema::ListKind::kRegex || list->kind == sema::ListKind::kGlob) {
+      return PatternList(v, list->kind == sema::ListKind::kGlob, caseless, pats);
+    }
+  } else {
+    const NodeId r = Val(rhs);
+    if (g_.node(r).op != Op::kConst) {
+      return Make(Op::kStr, RegKind::kBool, ScalarType::kBool, {v, r}, 0, static_cast<uint8_t>(op),
+                  caseless ? bytecode::kFlagCaseless : 0);
+    }
+    pats.push_back(m_.pools.constants[g_.node(r).imm].s);
+  }
+  if (pats.size() > 16) return PatternList(v, op == bytecode::StrOp::kLike, caseless, pats, op);
+  return Patterns(v, op, caseless, pats);
+}
+
+NodeId Lowerer::Patterns(NodeId value, bytecode::StrOp op, bool caseless,
+                         const std::vector<std::string>& pats) {
+  std::vector<NodeId> terms;
+  for (const std::string& p : pats) {
+    bytecode::Constant c;
+    c.type = ScalarType::kString;
+    c.s = p;
+    terms.push_back(Make(Op::kPattern, RegKind::kBool, ScalarType::kBool, {value}, m_.Intern(c),
+                         static_cast<uint8_t>(op), caseless ? bytecode::kFlagCaseless : 0));
+  }
+  return AnyOf(std::move(terms));
+}
+
+NodeId Lowerer::PatternList(NodeId value, bool glob, bool caseless, const std::vector<std::string>& pats,
+                            bytecode::StrOp op) {
+  bytecode::PatternSpec spec;
+  const bytecode::StrOp kind = glob ? bytecode::StrOp::kLike : op;
+  for (const std::string& p : pats) spec.patterns.push_back({kind, caseless, p});
+  auto& specs = m_.pools.patterns;
+  specs.push_back(std::move(spec));
+  const auto set = static_cast<uint32_t>(specs.size() - 1);
+  const NodeId scan = Make(Op::kScan, RegKind::kBool, ScalarType::kBool, {value}, set, 0, bytecode::kFlagAnyOf);
+  return Make(Op::kScanOut, RegKind::kBool, ScalarType::kBool, {scan}, 0);
+}
+
+NodeId Lowerer::Call(const Expr& e) {
+  if (e.callee == sema::kCallIp || e.callee == sema::kCallCidr) {
+    ast::Literal lit;
+    const std::string& text = e.args[0]->lit.s;
+    if (e.callee == sema::kCallIp) {
+      lit.kind = ast::LiteralKind::kIp;
+      lit.ip = *base::ParseIp(text);
+    } else {
+      lit.kind = ast::LiteralKind::kCidr;
+      lit.cidr = *base::ParseCidr(text);
+    }
+    return Constant(lit, e.callee == sema::kCallIp ? ScalarType::kIp : ScalarType::kCidr);
+  }
+  if (e.callee == sema::kCallFirstSeen || e.callee == sema::kCallPrevalence) return History(e);
+  VIGIL_CHECK(e.callee >= 0);
+  const stdlib::FunctionDef& def = stdlib::Registry::Get().all()[e.callee];
+  bytecode::CallSite site;
+  site.function = std::string(def.name);
+  site.signature = stdlib::Signature(def);
+  std::vector<NodeId> args;
+  for (size_t i = 0; i < e.args.size(); ++i) {
+    const NodeId a = Val(*e.args[i]);
+    args.push_back(a);
+    const bool is_const = stdlib::IsConstParam(def, i) && g_.node(a).op == Op::kConst;
+    site.const_args.push_back(is_const ? g_.node(a).imm : bytecode::kNoReg);
+  }
+  auto& calls = m_.pools.calls;
+  uint32_t idx = 0;
+  while (idx < calls.size() && !(calls[idx].signature == site.signature && calls[idx].const_args == site.const_args)) {
+    ++idx;
+  }
+  if (idx == calls.size()) calls.push_back(std::move(site));
+  const RegKind kind = def.result.kind == stdlib::TypeSpec::Kind::kArray ? RegKind::kArray : RegKind::kValue;
+  return Make(Op::kCall, kind, def.result.scalar, std::move(args), idx);
+}
+
+NodeId Lowerer::History(const Expr& e) {
+  VIGIL_CHECK(domain_ == kNoNode);
+  bytecode::HistorySite site;
+  site.kind = e.callee == sema::kCallFirstSeen ? 0 : 1;
+  site.over_ms = e.over_ms.value_or(0);
+  site.rule = rule_;
+  auto& sites = m_.pools.history;
+  uint32_t idx = 0;
+  while (idx < sites.size() && !(sites[idx].kind == site.kind && sites[idx].over_ms == site.over_ms &&
+                                 sites[idx].rule == site.rule)) {
+    ++idx;
+  }
+  if (idx == sites.size()) sites.push_back(site);
+  std::vector<NodeId> keys;
+  for (const auto& a : e.args) keys.push_back(Val(*a));
+  return Make(Op::kHistory, RegKind::kValue, site.kind == 0 ? ScalarType::kBool : ScalarType::kInt,
+              std::move(keys), idx, site.kind);
+}
+
+}  // namespace vigil::ir

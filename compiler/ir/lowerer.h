@@ -1,0 +1,66 @@
+// lowerer.h: lowers one rule's checked expressions into one event type's graph. Expressions
+// are typed by sema; the lowerer picks opcodes by type: constants move into instruction
+// immediates, lists into constant sets or tenant list slots, string patterns into pattern
+// nodes that the fusion pass later merges per field.
+#pragma once
+
+#include <map>
+
+#include "compiler/ast/ast.h"
+#include "compiler/ir/ir.h"
+#include "compiler/sema/pack.h"
+
+namespace vigil::ir {
+
+// The match slot of step `step` (> 0) of sequence rule `rule`, allocated on first use.
+uint32_t SlotFor(bytecode::Executable& pools, uint32_t rule, uint32_t step);
+
+class Lowerer {
+ public:
+  Lowerer(const sema::Pack& pack, uint32_t rule, Module& module, Graph& graph)
+      : pack_(pack), rule_(rule), m_(module), g_(graph) {}
+
+  // A rows-domain bool node for a condition (true for a null condition).
+  NodeId Condition(const ast::Expr* e);
+  // A rows-domain value node for an expression (aggregate keys, evidence).
+  NodeId Value(const ast::Expr& e);
+
+ private:
+  NodeId Bool(const ast::Expr& e);
+  NodeId Val(const ast::Expr& e);
+  NodeId Lower(const ast::Expr& e);
+  NodeId Add(Node n);
+  NodeId Make(Op op, bytecode::RegKind kind, schema::ScalarType type, std::vector<NodeId> args,
+              uint32_t imm = 0, uint8_t sub = 0, uint16_t flags = 0);
+  NodeId BoolConst(int v);
+  NodeId Constant(const ast::Literal& lit, schema::ScalarType type);
+  NodeId FieldNode(schema::FieldId f, const ast::Expr& e);
+  NodeId Quantifier(const ast::Expr& e);
+  NodeId Binary(const ast::Expr& e);
+  NodeId Compare(const ast::Expr& e);
+  NodeId Arith(const ast::Expr& e);
+  NodeId In(const ast::Expr& e);
+  NodeId InListRef(NodeId value, const ast::Expr& lhs, const sema::List& list);
+  NodeId StringOp(const ast::Expr& e);
+  NodeId Patterns(NodeId value, bytecode::StrOp op, bool caseless, const std::vector<std::string>& pats);
+  // One any-of scan over `pats` (regex lists, glob lists, long pattern lists).
+  NodeId PatternList(NodeId value, bool glob, bool caseless, const std::vector<std::string>& pats,
+                     bytecode::StrOp op = bytecode::StrOp::kRegex);
+  NodeId Call(const ast::Expr& e);
+  NodeId History(const ast::Expr& e);
+  NodeId IndexNode(const ast::Expr& e);
+  NodeId AnyOf(std::vector<NodeId> terms);
+  uint32_t ConstSetFor(bytecode::ConstSet set);
+
+  const sema::Pack& pack_;
+  uint32_t rule_;
+  Module& m_;
+  Graph& g_;
+  NodeId domain_ = kNoNode;
+  std::map<int, NodeId> bindings_;  // quantifier binding id -> its domain node
+};
+
+// Kind and scalar type of the register a typed expression lowers to.
+bytecode::RegKind KindOf(const ast::Type& t);
+
+}  // namespace vigil::ir
