@@ -9,16 +9,16 @@ namespace vigil::stdlib {
 
 class Registry;
 
-void RegisterStrings(Registry& r);    // stdlib/strings
-void RegisterRegex(Registry& r);      // stdlib/regex
-void RegisterEmail(Registry& r);      // stdlib/email
-void RegisterDomains(Registry& r);    // stdlib/domain
-void RegisterLookalikes(Registry& r); // stdlib/lookalike
-void RegisterUrls(Registry& r);       // stdlib/url
-void RegisterNetwork(Registry& r);    // stdlib/net
-void RegisterFiles(Registry& r);      // stdlib/file
-void RegisterTime(Registry& r);       // stdlib/time
-void RegisterLists(Registry& r);      // stdlib/lists
+void RegisterStrings(Registry& r);     // stdlib/strings
+void RegisterRegex(Registry& r);       // stdlib/regex
+void RegisterEmail(Registry& r);       // stdlib/email
+void RegisterDomains(Registry& r);     // stdlib/domain
+void RegisterLookalikes(Registry& r);  // stdlib/lookalike
+void RegisterUrls(Registry& r);        // stdlib/url
+void RegisterNetwork(Registry& r);     // stdlib/net
+void RegisterFiles(Registry& r);       // stdlib/file
+void RegisterTime(Registry& r);        // stdlib/time
+void RegisterLists(Registry& r);       // stdlib/lists
 
 // A family as docs/stdlib.md presents it: the `family` value its rows carry, a title and an
 // introduction paragraph stating the family's shared conventions.

@@ -41,8 +41,8 @@ void PreparedCall::Eval(std::span<const Datum> args, EvalContext& ctx, Datum* ou
   def_->eval(args, state_.get(), ctx, out);
 }
 
-bool CallFunction(const FunctionDef& def, std::span<const Datum> args, EvalContext& ctx,
-                  Datum* out, std::string* error) {
+bool CallFunction(const FunctionDef& def, std::span<const Datum> args, EvalContext& ctx, Datum* out,
+                  std::string* error) {
   auto call = PreparedCall::Prepare(def, args, error);
   if (call == nullptr) return false;
   call->Eval(args, ctx, out);

@@ -17,8 +17,8 @@ class PreparedCall {
   // Runs def.prepare (when present) on the constant arguments: args[i] for every parameter
   // whose const_params bit is set, a null Datum elsewhere. Returns nullptr and sets *error
   // when prepare rejects them.
-  static std::unique_ptr<PreparedCall> Prepare(const FunctionDef& def,
-                                               std::span<const Datum> args, std::string* error);
+  static std::unique_ptr<PreparedCall> Prepare(const FunctionDef& def, std::span<const Datum> args,
+                                               std::string* error);
 
   // Evaluates one row: a null argument gives a null result unless def.null_aware.
   void Eval(std::span<const Datum> args, EvalContext& ctx, Datum* out) const;
@@ -35,7 +35,7 @@ class PreparedCall {
 bool IsConstParam(const FunctionDef& def, size_t index);
 
 // Prepare + Eval in one step; false with *error when prepare fails.
-bool CallFunction(const FunctionDef& def, std::span<const Datum> args, EvalContext& ctx,
-                  Datum* out, std::string* error);
+bool CallFunction(const FunctionDef& def, std::span<const Datum> args, EvalContext& ctx, Datum* out,
+                  std::string* error);
 
 }  // namespace vigil::stdlib

@@ -40,7 +40,7 @@ struct FnState {
 
 // Everything a function may use while evaluating one value.
 struct EvalContext {
-  columnar::Arena* arena = nullptr;  // output strings and arrays are allocated here
+  columnar::Arena* arena = nullptr;    // output strings and arrays are allocated here
   std::string_view time_zone = "UTC";  // the tenant's IANA time zone
   int64_t now_ms = 0;                  // event time of the row being evaluated, when relevant
 };
@@ -58,16 +58,16 @@ struct FunctionDef {
   std::string_view name;
   std::vector<TypeSpec> params;
   TypeSpec result;
-  uint32_t const_params = 0;  // bit i: parameter i must be a compile-time constant
-  bool null_aware = false;    // false: any null argument gives null without calling eval
-  std::string_view family;    // "string", "regex", "email", "domain", ...
-  std::string_view doc;       // one sentence
-  std::string_view example;   // a vigil expression using the function
+  uint32_t const_params = 0;        // bit i: parameter i must be a compile-time constant
+  bool null_aware = false;          // false: any null argument gives null without calling eval
+  std::string_view family;          // "string", "regex", "email", "domain", ...
+  std::string_view doc;             // one sentence
+  std::string_view example;         // a vigil expression using the function
   std::string_view example_result;  // the example's value as vigil prints it
   PrepareFn prepare = nullptr;
   EvalFn eval = nullptr;
   std::vector<std::string_view> param_names;  // one per parameter, for signatures and docs
-  bool variadic = false;  // the last parameter may repeat: concat(a, b, c, ...)
+  bool variadic = false;                      // the last parameter may repeat: concat(a, b, c, ...)
 };
 
 // True when an argument of type `arg` may be passed to a parameter of type `param`: equal

@@ -7,11 +7,11 @@
 namespace vigil::stdlib {
 
 struct AddressParts {
-  bool valid = false;            // false for "", "<>" and text without exactly one usable '@'
-  std::string_view display;      // display name without quotes, "" when absent
-  std::string_view address;      // "local@domain" as written (not lower-cased)
-  std::string_view local;        // before the last '@'
-  std::string_view domain;       // after the last '@'
+  bool valid = false;        // false for "", "<>" and text without exactly one usable '@'
+  std::string_view display;  // display name without quotes, "" when absent
+  std::string_view address;  // "local@domain" as written (not lower-cased)
+  std::string_view local;    // before the last '@'
+  std::string_view domain;   // after the last '@'
 };
 
 // Parses one address; views point into `text`. Never fails loudly: returns valid=false.

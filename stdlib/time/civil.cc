@@ -9,9 +9,9 @@ int64_t DaysFromCivil(int64_t year, int month, int day) {
   // Shift the year to start in March so February's leap day ends it.
   const int64_t y = month <= 2 ? year - 1 : year;
   const int64_t era = FloorDiv(y, 400);
-  const int64_t year_of_era = y - era * 400;                                   // [0, 399]
-  const int64_t shifted_month = month > 2 ? month - 3 : month + 9;             // [0, 11]
-  const int64_t day_of_year = (153 * shifted_month + 2) / 5 + day - 1;         // [0, 365]
+  const int64_t year_of_era = y - era * 400;                            // [0, 399]
+  const int64_t shifted_month = month > 2 ? month - 3 : month + 9;      // [0, 11]
+  const int64_t day_of_year = (153 * shifted_month + 2) / 5 + day - 1;  // [0, 365]
   const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
 }
@@ -31,11 +31,13 @@ CivilTime CivilFromMs(int64_t ms) {
 
   const int64_t z = days + 719468;
   const int64_t era = FloorDiv(z, 146097);
-  const int64_t day_of_era = z - era * 146097;                                           // [0, 146096]
+  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
   const int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;  // [0, 399]
-  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int64_t mp = (5 * day_of_year + 2) / 153;                                         // [0, 11]
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) /
+      365;  // [0, 399]
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t mp = (5 * day_of_year + 2) / 153;  // [0, 11]
   t.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
   t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   t.year = year_of_era + era * 400 + (t.month <= 2 ? 1 : 0);

@@ -26,7 +26,9 @@ struct CivilTime {
 };
 
 // Floor division that rounds toward negative infinity (timestamps before 1970 stay correct).
-constexpr int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+constexpr int64_t FloorDiv(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Days since 1970-01-01 of a civil date (month 1..12, day 1..31; not validated).
 int64_t DaysFromCivil(int64_t year, int month, int day);

@@ -1,0 +1,96 @@
+// confusables.cc: uspoof skeletons, restriction-level checks and per-character homoglyphs.
+#include "stdlib/lookalike/confusables.h"
+
+#include <unicode/uspoof.h>
+#include <unicode/utf8.h>
+
+#include "base/strings.h"
+#include "stdlib/domain/idna.h"
+#include "stdlib/strings/text.h"
+
+namespace vigil::stdlib {
+namespace {
+
+const USpoofChecker* SkeletonChecker() {
+  static const USpoofChecker* sc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return uspoof_open(&status);
+  }();
+  return sc;
+}
+
+// Single-script restriction: rejects strings whose resolved script set is empty.
+const USpoofChecker* ScriptChecker() {
+  static const USpoofChecker* sc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    USpoofChecker* c = uspoof_open(&status);
+    uspoof_setChecks(c, USPOOF_RESTRICTION_LEVEL, &status);
+    uspoof_setRestrictionLevel(c, USPOOF_SINGLE_SCRIPT_RESTRICTIVE);
+    return c;
+  }();
+  return sc;
+}
+
+bool Skeleton(std::string_view s, std::string* out) {
+  out->assign(s.size() * 3 + 16, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = uspoof_getSkeletonUTF8(SkeletonChecker(), 0, s.data(), static_cast<int32_t>(s.size()),
+                                     out->data(), static_cast<int32_t>(out->size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    out->assign(static_cast<size_t>(n), '\0');
+    status = U_ZERO_ERROR;
+    n = uspoof_getSkeletonUTF8(SkeletonChecker(), 0, s.data(), static_cast<int32_t>(s.size()),
+                               out->data(), n, &status);
+  }
+  if (U_FAILURE(status)) return false;
+  out->resize(static_cast<size_t>(n));
+  return true;
+}
+
+bool IsAsciiOnly(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool LookalikeKey(std::string_view s, std::string* key) {
+  if (s.size() > kMaxConfusableInput || SkeletonChecker() == nullptr) return false;
+  std::string text = base::SanitizeUtf8(s);
+  std::string unicode;
+  if (HasPunycodeLabel(text) && IdnToUnicode(text, &unicode)) text = std::move(unicode);
+  std::string inner;
+  if (!Skeleton(text, &inner)) return false;
+  return Skeleton(Utf8Lower(inner), key);
+}
+
+bool IsMixedScript(std::string_view s) {
+  if (s.size() > kMaxConfusableInput || ScriptChecker() == nullptr) return false;
+  const std::string text = base::SanitizeUtf8(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t result = uspoof_checkUTF8(ScriptChecker(), text.data(),
+                                          static_cast<int32_t>(text.size()), nullptr, &status);
+  return U_SUCCESS(status) && (result & USPOOF_RESTRICTION_LEVEL) != 0;
+}
+
+bool HasHomoglyphs(std::string_view s) {
+  const std::string text = base::SanitizeUtf8(s);
+  std::string skel;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    const std::string_view ch(text.data() + i, std::min(len, text.size() - i));
+    i += ch.size();
+    if (ch == "\xEF\xBF\xBD") continue;  // U+FFFD (a replaced ill-formed byte)
+    if (Skeleton(ch, &skel) && !skel.empty() && IsAsciiOnly(skel)) return true;
+  }
+  return false;
+}
+
+}  // namespace vigil::stdlib

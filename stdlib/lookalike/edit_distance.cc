@@ -1,0 +1,79 @@
+// edit_distance.cc: two/three-row dynamic programming with early exit on a cutoff.
+#include "stdlib/lookalike/edit_distance.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace vigil::stdlib {
+
+std::u32string ToCodePoints(std::string_view s, bool fold_ascii) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      ok = (cc & 0xC0) == 0x80;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0x110000 + c);
+      ++i;
+      continue;
+    }
+    if (fold_ascii && cp >= 'A' && cp <= 'Z') cp += 32;
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+size_t Levenshtein(std::u32string_view a, std::u32string_view b, size_t cutoff) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() >= cutoff) return cutoff;
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min >= cutoff) return cutoff;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], cutoff);
+}
+
+size_t Damerau(std::u32string_view a, std::u32string_view b, size_t cutoff) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() >= cutoff) return cutoff;
+  const size_t m = b.size();
+  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    // A transposition reaches back two rows, so the early exit must hold for both.
+    if (row_min >= cutoff && *std::min_element(prev.begin(), prev.end()) >= cutoff) return cutoff;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], cutoff);
+}
+
+}  // namespace vigil::stdlib

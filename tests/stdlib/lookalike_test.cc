@@ -1,0 +1,126 @@
+// lookalike_test.cc: edit distances (against a reference on random strings), lookalike keys
+// for the attacks the docs promise to catch, closest-member lookup, script checks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "stdlib/lookalike/confusables.h"
+#include "stdlib/lookalike/edit_distance.h"
+#include "tests/stdlib/example_eval.h"
+
+namespace vigil::stdlib {
+namespace {
+
+class LookalikeTest : public ::testing::Test {
+ protected:
+  std::string Run(std::string_view call) { return ev_.Run(call); }
+  testing::ExampleEvaluator ev_;
+};
+
+// Plain full-matrix distances; with_transpositions gives optimal string alignment.
+size_t Reference(std::u32string_view a, std::u32string_view b, bool with_transpositions) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (with_transpositions && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST_F(LookalikeTest, DistancesMatchAReferenceAndHonourCutoffs) {
+  std::mt19937 rng(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::u32string a, b;
+    for (int k = 0, n = rng() % 9; k < n; ++k) a += U"abcé"[rng() % 4];
+    for (int k = 0, n = rng() % 9; k < n; ++k) b += U"abcé"[rng() % 4];
+    const size_t osa = Reference(a, b, true), lev = Reference(a, b, false);
+    ASSERT_EQ(Damerau(a, b), osa);
+    ASSERT_EQ(Levenshtein(a, b), lev);
+    const size_t cutoff = rng() % 5 + 1;
+    ASSERT_EQ(Damerau(a, b, cutoff), std::min(osa, cutoff));
+    ASSERT_EQ(Levenshtein(a, b, cutoff), std::min(lev, cutoff));
+  }
+}
+
+TEST_F(LookalikeTest, DistanceFunctions) {
+  EXPECT_EQ(Run(R"(levenshtein("", ""))"), "0");
+  EXPECT_EQ(Run(R"(levenshtein("", "abc"))"), "3");
+  EXPECT_EQ(Run(R"(levenshtein("ab", "ba"))"), "2");
+  EXPECT_EQ(Run(R"(damerau("ab", "ba"))"), "1");
+  EXPECT_EQ(Run(R"(levenshtein("日本", "日本語"))"), "1");  // characters, not bytes
+  EXPECT_EQ(Run(R"(ilevenshtein("ABC", "abd"))"), "1");
+  EXPECT_EQ(ToCodePoints("\xFF"
+                         "a")
+                .size(),
+            2u);
+  const std::string big(2000, 'a');
+  EXPECT_FALSE(ev_.MustCall("levenshtein", {Datum::String(big), Datum::String("a")}).valid);
+  EXPECT_EQ(ev_.MustCall("damerau", {Datum::String(big.substr(0, 1024)), Datum::String("")}).i,
+            1024);
+}
+
+TEST_F(LookalikeTest, KeysCatchDigitCyrillicCaseAndRnAttacks) {
+  std::string a, b;
+  for (const char* spoof :
+       {"paypa1.com", "PAYPAL.COM", "p\xD0\xB0ypal.com", "paypaI.com", "xn--pypal-4ve.com"}) {
+    ASSERT_TRUE(LookalikeKey(spoof, &a));
+    ASSERT_TRUE(LookalikeKey("paypal.com", &b));
+    EXPECT_EQ(a, b) << spoof;
+  }
+  ASSERT_TRUE(LookalikeKey("arnazon.com", &a));
+  ASSERT_TRUE(LookalikeKey("amazon.com", &b));
+  EXPECT_EQ(a, b);
+  ASSERT_TRUE(LookalikeKey("g00gle.com", &a));
+  ASSERT_TRUE(LookalikeKey("google.com", &b));
+  EXPECT_EQ(a, b);
+  EXPECT_TRUE(LookalikeKey("", &a));
+  EXPECT_TRUE(LookalikeKey("\xFF\xFE", &a));  // ill-formed bytes: U+FFFD, no failure
+  EXPECT_FALSE(LookalikeKey(std::string(5000, 'a'), &a));
+  EXPECT_EQ(Run(R"(is_confusable("paypal.com", "PayPal.com"))"), "false");  // same text
+  EXPECT_EQ(Run(R"(is_confusable("paypa1.com", "paypal.com"))"), "true");
+  EXPECT_EQ(Run(R"(is_confusable("example.com", "paypal.com"))"), "false");
+}
+
+TEST_F(LookalikeTest, ClosestListMember) {
+  EXPECT_EQ(Run(R"(lookalike("paypal.com", ["amazon.com", "paypal.com"]))"), R"("paypal.com")");
+  EXPECT_EQ(Run(R"(lookalike_distance("paypal.com", ["amazon.com", "paypal.com"]))"), "0");
+  EXPECT_EQ(Run(R"(lookalike_distance("pаypa1.com", ["paypal.com"]))"), "0");
+  EXPECT_EQ(Run(R"(lookalike("x.com", []))"), "null");
+  EXPECT_EQ(Run(R"(lookalike("ab.com", ["aa.com", "bb.com"]))"), R"("aa.com")");  // tie: first
+  std::string error;
+  Datum out;
+  EXPECT_TRUE(ev_.Eval(R"(lookalike_distance("a.com", ["b.com"]))", nullptr, &out, &error));
+  EXPECT_EQ(out.i, 1);
+}
+
+TEST_F(LookalikeTest, ScriptChecks) {
+  EXPECT_EQ(Run(R"(is_mixed_script("paypal.com"))"), "false");
+  EXPECT_EQ(Run(R"(is_mixed_script("пример.рф"))"), "false");
+  EXPECT_EQ(Run(R"(is_mixed_script("日本語のテキスト"))"), "false");  // Japanese is one set
+  EXPECT_EQ(Run(R"(is_mixed_script("hello world! 123"))"), "false");
+  EXPECT_EQ(Run(R"(is_mixed_script("pаypal"))"), "true");
+  EXPECT_EQ(Run(R"(is_mixed_script(""))"), "false");
+  EXPECT_EQ(Run(R"(has_homoglyphs("paypal.com"))"), "false");
+  EXPECT_EQ(Run(R"(has_homoglyphs("пример"))"), "true");  // Cyrillic р, е, ... look Latin
+  EXPECT_EQ(Run(R"(has_homoglyphs("日本"))"), "false");
+  EXPECT_EQ(Run(R"(has_homoglyphs("ｐａｙｐａｌ"))"), "true");  // fullwidth
+  EXPECT_EQ(ev_.MustCall("has_homoglyphs", {Datum::String("\xFF\xC3")}).AsBool(), false);
+}
+
+TEST_F(LookalikeTest, MegabyteInputs) {
+  const std::string big(1 << 20, 'a');
+  EXPECT_FALSE(ev_.MustCall("confusable_skeleton", {Datum::String(big)}).valid);
+  EXPECT_FALSE(ev_.MustCall("is_mixed_script", {Datum::String(big)}).AsBool());
+  EXPECT_FALSE(ev_.MustCall("has_homoglyphs", {Datum::String(big)}).AsBool());
+}
+
+}  // namespace
+}  // namespace vigil::stdlib
