@@ -16,6 +16,7 @@ const std::vector<Registrar>& Registrars() {
       // one line per subcommand; each stage adds its own
       RegisterCheck,
       RegisterIngest,
+      RegisterFunctions,
   };
   return kAll;
 }
