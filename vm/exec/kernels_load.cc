@@ -83,13 +83,14 @@ void ToBool(ExecState& s, const Instr& in) {
 }
 
 void IsNull(ExecState& s, const Instr& in) {
+  const bool is_bool = s.prog.regs[in.a].kind == bytecode::RegKind::kBool;
   const ValueReg& a = s.V(in.a);
   const size_t n = s.SizeOf(in.dst);
   BoolReg& dst = s.B(in.dst);
   dst.Resize(n);
   for (size_t w = 0; w < dst.t.word_count(); ++w) {
     const uint64_t mask = TailMask(n, w);
-    const uint64_t valid = ValidWord(a, w, n) & mask;
+    const uint64_t valid = (is_bool ? s.B(in.a).v.words()[w] : ValidWord(a, w, n)) & mask;
     dst.t.words()[w] = in.sub == 0 ? (~valid & mask) : valid;
     dst.v.words()[w] = mask;
   }
