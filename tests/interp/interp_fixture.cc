@@ -77,4 +77,23 @@ std::optional<bool> InterpTest::Truth(std::string_view when, const Fill& fill, s
   return Row(fill);
 }
 
+void InterpTest::ExpectCases(const Fill& fill, std::span<const Case> cases, std::string_view on,
+                             std::string_view decls) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.when);
+    EXPECT_EQ(Truth(c.when, fill, on, decls), c.want);
+  }
+}
+
+void InterpTest::ExpectRows(std::string_view when, std::initializer_list<RowCase> rows,
+                            std::string_view on, std::string_view decls) {
+  SCOPED_TRACE(when);
+  Load(when, on, decls);
+  int index = 0;
+  for (const RowCase& r : rows) {
+    SCOPED_TRACE("row case " + std::to_string(index++));
+    EXPECT_EQ(Row(r.fill), r.want);
+  }
+}
+
 }  // namespace vigil::interp::testing

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,17 @@ std::string RuleSource(std::string_view when, std::string_view on = "receipt", i
 // error. Warnings are allowed.
 std::unique_ptr<sema::Pack> CompileSource(const std::string& source);
 
+// A condition and its expected value.
+struct Case {
+  std::string when;
+  std::optional<bool> want;
+};
+// A row and the value a condition should have on it.
+struct RowCase {
+  Fill fill;
+  std::optional<bool> want;
+};
+
 class InterpTest : public ::testing::Test {
  protected:
   // Compiles `decls` followed by one rule on `on` with condition `when`.
@@ -53,6 +65,18 @@ class InterpTest : public ::testing::Test {
   // Load(when, on, decls) then Row(fill).
   std::optional<bool> Truth(std::string_view when, const Fill& fill = nullptr,
                             std::string_view on = "receipt", std::string_view decls = "");
+
+  // Expects each case's condition (compiled on its own) to have its value on one row.
+  void ExpectCases(const Fill& fill, std::span<const Case> cases, std::string_view on = "receipt",
+                   std::string_view decls = "");
+  void ExpectCases(const Fill& fill, std::initializer_list<Case> cases,
+                   std::string_view on = "receipt", std::string_view decls = "") {
+    ExpectCases(fill, std::span<const Case>(cases.begin(), cases.size()), on, decls);
+  }
+
+  // Expects one condition (compiled once) to have each case's value on the case's row.
+  void ExpectRows(std::string_view when, std::initializer_list<RowCase> rows,
+                  std::string_view on = "receipt", std::string_view decls = "");
 
   std::unique_ptr<sema::Pack> pack_;
   std::unique_ptr<Interpreter> interp_;

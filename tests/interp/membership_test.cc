@@ -13,118 +13,114 @@ Fill Ip(std::string_view s) { return IpAt(FieldId::kSenderIp, s); }
 using MembershipTest = InterpTest;
 
 TEST_F(MembershipTest, InlineListIsEquality) {
-  EXPECT_EQ(Truth("subject in [\"a\", \"b\"]", Subject("b")), kTrue);
-  EXPECT_EQ(Truth("subject in [\"a\", \"b\"]", Subject("B")), kFalse);
-  EXPECT_EQ(Truth("subject in [\"a\", \"b\"]", Subject("ab")), kFalse);
-  EXPECT_EQ(Truth("subject not in [\"a\", \"b\"]", Subject("c")), kTrue);
-  EXPECT_EQ(Truth("subject in [\"a\"]"), kNull);
-  EXPECT_EQ(Truth("subject not in [\"a\"]"), kNull);
+  ExpectRows(
+      R"(subject in ["a", "b"])",
+      {{Subject("b"), kTrue}, {Subject("B"), kFalse}, {Subject("ab"), kFalse}, {nullptr, kNull}});
+  ExpectRows(R"(subject not in ["a", "b"])",
+             {{Subject("c"), kTrue}, {Subject("a"), kFalse}, {nullptr, kNull}});
 }
 
 TEST_F(MembershipTest, InlineListOfDomainOperandIgnoresCaseButNotSubdomains) {
-  EXPECT_EQ(Truth("sender.domain in [\"Gmail.COM\"]", Domain("gmail.com")), kTrue);
-  EXPECT_EQ(Truth("sender.domain in [\"gmail.com\"]", Domain("mail.gmail.com")), kFalse);
+  ExpectRows(R"(sender.domain in ["Gmail.COM"])",
+             {{Domain("gmail.com"), kTrue}, {Domain("mail.gmail.com"), kFalse}});
 }
 
 TEST_F(MembershipTest, InlineNumbers) {
-  EXPECT_EQ(Truth("spam.score in [1, 5, 9]", Score(5)), kTrue);
-  EXPECT_EQ(Truth("spam.score in [1, 9]", Score(5)), kFalse);
-  EXPECT_EQ(Truth("spam.score in [1.5, 5.0]", Score(5)), kTrue);
-  EXPECT_EQ(Truth("spam.score in [-5]", Score(-5)), kTrue);
+  ExpectRows("spam.score in [1, 5, 9]", {{Score(5), kTrue}, {Score(4), kFalse}});
+  ExpectRows("spam.score in [1.5, 5.0]", {{Score(5), kTrue}, {Score(1), kFalse}});
+  ExpectRows("spam.score in [-5]", {{Score(-5), kTrue}});
 }
 
 TEST_F(MembershipTest, NetworksV4AndV6) {
-  EXPECT_EQ(Truth("sender_ip in 10.0.0.0/8", Ip("10.200.1.1")), kTrue);
-  EXPECT_EQ(Truth("sender_ip in 10.0.0.0/8", Ip("11.0.0.1")), kFalse);
-  EXPECT_EQ(Truth("sender_ip in 10.0.0.0/8"), kNull);
-  EXPECT_EQ(Truth("sender_ip in cidr(\"2001:db8::/32\")", Ip("2001:db8:1::5")), kTrue);
-  EXPECT_EQ(Truth("sender_ip in cidr(\"2001:db8::/32\")", Ip("2001:db9::5")), kFalse);
-  EXPECT_EQ(Truth("sender_ip in cidr(\"2001:db8::/32\")", Ip("10.0.0.1")), kFalse);
-  EXPECT_EQ(Truth("sender_ip in [192.168.0.0/16, 10.1.2.3]", Ip("10.1.2.3")), kTrue);
-  EXPECT_EQ(Truth("sender_ip in [192.168.0.0/16, 10.1.2.3]", Ip("10.1.2.4")), kFalse);
-  EXPECT_EQ(Truth("sender_ip in [192.168.0.0/16, ip(\"::1\")]", Ip("::1")), kTrue);
-  EXPECT_EQ(Truth("sender_ip not in [192.168.0.0/16]", Ip("192.168.7.7")), kFalse);
+  ExpectRows("sender_ip in 10.0.0.0/8",
+             {{Ip("10.200.1.1"), kTrue}, {Ip("11.0.0.1"), kFalse}, {nullptr, kNull}});
+  ExpectRows(R"(sender_ip in cidr("2001:db8::/32"))",
+             {{Ip("2001:db8:1::5"), kTrue}, {Ip("2001:db9::5"), kFalse}, {Ip("10.0.0.1"), kFalse}});
+  ExpectRows("sender_ip in [192.168.0.0/16, 10.1.2.3]",
+             {{Ip("10.1.2.3"), kTrue}, {Ip("10.1.2.4"), kFalse}, {Ip("192.168.9.9"), kTrue}});
+  ExpectRows(R"(sender_ip in [192.168.0.0/16, ip("::1")])", {{Ip("::1"), kTrue}});
+  ExpectRows("sender_ip not in [192.168.0.0/16]", {{Ip("192.168.7.7"), kFalse}});
 }
 
 TEST_F(MembershipTest, PackStringAndEmailLists) {
   const std::string decls =
       "list words: string = [\"Alpha\", \"beta\"]\n"
       "list people: email = [\"Bob@Example.com\"]\n";
-  EXPECT_EQ(Truth("subject in $words", Subject("Alpha"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $words", Subject("alpha"), "receipt", decls), kFalse);
-  const Fill bob = [](auto& b) { b.SetString(FieldId::kSender, "BOB@example.com"); };
-  EXPECT_EQ(Truth("sender in $people", bob, "receipt", decls), kTrue);
-  EXPECT_EQ(
-      Truth(
-          "from.name in $people",
-          [](auto& b) { b.SetString(FieldId::kFromName, "bob@EXAMPLE.com"); }, "receipt", decls),
-      kTrue);
+  ExpectRows("subject in $words", {{Subject("Alpha"), kTrue}, {Subject("alpha"), kFalse}},
+             "receipt", decls);
+  ExpectRows("sender in $people", {{Str(FieldId::kSender, "BOB@example.com"), kTrue}}, "receipt",
+             decls);
+  ExpectRows("from.name in $people", {{Str(FieldId::kFromName, "bob@EXAMPLE.com"), kTrue}},
+             "receipt", decls);
 }
 
 TEST_F(MembershipTest, PackDomainListsMatchSubdomains) {
-  const std::string decls = "list orgs: domain = [\"Acme.com\", \"*.corp.example\"]\n";
-  EXPECT_EQ(Truth("sender.domain in $orgs", Domain("acme.com"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender.domain in $orgs", Domain("mail.acme.com"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender.domain in $orgs", Domain("notacme.com"), "receipt", decls), kFalse);
-  EXPECT_EQ(Truth("sender.domain in $orgs", Domain("x.corp.example"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender.domain not in $orgs", Domain("acme.org"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender.domain in $orgs", nullptr, "receipt", decls), kNull);
+  ExpectRows("sender.domain in $orgs",
+             {{Domain("acme.com"), kTrue},
+              {Domain("mail.acme.com"), kTrue},
+              {Domain("notacme.com"), kFalse},
+              {Domain("x.corp.example"), kTrue},
+              {Domain("acme.org"), kFalse},
+              {nullptr, kNull}},
+             "receipt", R"(list orgs: domain = ["Acme.com", "*.corp.example"])");
 }
 
 TEST_F(MembershipTest, PackIntLists) {
-  const std::string decls = "list codes: int = [3, 500, 0]\n";
-  EXPECT_EQ(Truth("spam.score in $codes", Score(500), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("spam.score in $codes", Score(0), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("spam.score in $codes", Score(4), "receipt", decls), kFalse);
+  ExpectRows("spam.score in $codes", {{Score(500), kTrue}, {Score(0), kTrue}, {Score(4), kFalse}},
+             "receipt", "list codes: int = [3, 500, 0]");
 }
 
 TEST_F(MembershipTest, PackCidrLists) {
-  const std::string decls = "list nets: cidr = [10.0.0.0/8, \"2001:db8::/32\", 1.2.3.4]\n";
-  EXPECT_EQ(Truth("sender_ip in $nets", Ip("10.9.9.9"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender_ip in $nets", Ip("2001:db8::77"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender_ip in $nets", Ip("1.2.3.4"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender_ip in $nets", Ip("1.2.3.5"), "receipt", decls), kFalse);
+  ExpectRows("sender_ip in $nets",
+             {{Ip("10.9.9.9"), kTrue},
+              {Ip("2001:db8::77"), kTrue},
+              {Ip("1.2.3.4"), kTrue},
+              {Ip("1.2.3.5"), kFalse}},
+             "receipt", R"(list nets: cidr = [10.0.0.0/8, "2001:db8::/32", 1.2.3.4])");
 }
 
-TEST_F(MembershipTest, PatternLists) {
-  const std::string decls =
-      "list pats: regex = [\"^inv[0-9]+\", \"pay(ment)?\"]\n"
-      "list globs: glob = [\"*.exe\", \"report-??.pdf\"]\n";
-  EXPECT_EQ(Truth("subject in $pats", Subject("inv42 due"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $pats", Subject("the payment"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $pats", Subject("INV42"), "receipt", decls), kFalse);
-  EXPECT_EQ(Truth("subject matches $pats", Subject("pay"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject imatches $pats", Subject("INV42"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $globs", Subject("a.exe"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $globs", Subject("report-01.pdf"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject in $globs", Subject("A.EXE"), "receipt", decls), kFalse);
-  EXPECT_EQ(Truth("subject ilike $globs", Subject("A.EXE"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject not like $globs", Subject("a.txt"), "receipt", decls), kTrue);
+TEST_F(MembershipTest, RegexLists) {
+  const std::string decls = R"(list pats: regex = ["^inv[0-9]+", "pay(ment)?"])";
+  ExpectRows(
+      "subject in $pats",
+      {{Subject("inv42 due"), kTrue}, {Subject("the payment"), kTrue}, {Subject("INV42"), kFalse}},
+      "receipt", decls);
+  ExpectRows("subject imatches $pats", {{Subject("INV42"), kTrue}}, "receipt", decls);
+  ExpectRows("subject matches $pats", {{Subject("pay"), kTrue}}, "receipt", decls);
+}
+
+TEST_F(MembershipTest, GlobLists) {
+  const std::string decls = R"(list globs: glob = ["*.exe", "report-??.pdf"])";
+  ExpectRows(
+      "subject in $globs",
+      {{Subject("a.exe"), kTrue}, {Subject("report-01.pdf"), kTrue}, {Subject("A.EXE"), kFalse}},
+      "receipt", decls);
+  ExpectRows("subject ilike $globs", {{Subject("A.EXE"), kTrue}}, "receipt", decls);
+  ExpectRows("subject not like $globs", {{Subject("a.txt"), kTrue}}, "receipt", decls);
 }
 
 TEST_F(MembershipTest, StringOperatorOverAPackList) {
-  const std::string decls = "list words: string = [\"urgent\", \"wire\"]\n";
-  EXPECT_EQ(Truth("subject icontains $words", Subject("URGENT: pay"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("subject contains $words", Subject("URGENT: pay"), "receipt", decls), kFalse);
+  const Case cases[] = {
+      {"subject icontains $words", kTrue},
+      {"subject contains $words", kFalse},
+  };
+  ExpectCases(Subject("URGENT: pay"), cases, "receipt",
+              R"(list words: string = ["urgent", "wire"])");
 }
 
 TEST_F(MembershipTest, IocLists) {
   const std::string decls =
-      "list bad: ioc = [\"evil.example\", \"203.0.113.0/24\", "
-      "\"44d88612fea8a8f36de82e1278abb02f\"]\n";
-  EXPECT_EQ(Truth("sender.domain in $bad", Domain("x.evil.example"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth("sender.domain in $bad", Domain("good.example"), "receipt", decls), kFalse);
-  EXPECT_EQ(Truth("sender_ip in $bad", Ip("203.0.113.9"), "receipt", decls), kTrue);
-  EXPECT_EQ(Truth(
-                "file.md5 in $bad",
-                [](auto& b) { b.SetString(FieldId::kFileMd5, "44d88612fea8a8f36de82e1278abb02f"); },
-                "av", decls),
-            kTrue);
+      R"(list bad: ioc = ["evil.example", "203.0.113.0/24", "44d88612fea8a8f36de82e1278abb02f"])";
+  ExpectRows("sender.domain in $bad",
+             {{Domain("x.evil.example"), kTrue}, {Domain("ok.com"), kFalse}}, "receipt", decls);
+  ExpectRows("sender_ip in $bad", {{Ip("203.0.113.9"), kTrue}, {Ip("203.0.114.9"), kFalse}},
+             "receipt", decls);
+  ExpectRows("file.md5 in $bad",
+             {{Str(FieldId::kFileMd5, "44d88612fea8a8f36de82e1278abb02f"), kTrue}}, "av", decls);
 }
 
 TEST_F(MembershipTest, TenantListsUseTenantValuesElseDefaults) {
-  const std::string decls = "tenant list orgs: domain = [\"default.example\"]\n";
-  Load("sender.domain in $orgs", "receipt", decls);
+  Load("sender.domain in $orgs", "receipt", R"(tenant list orgs: domain = ["default.example"])");
   EXPECT_EQ(Row(Domain("mail.default.example")), kTrue);
   std::vector<stdlib::EntryError> errors;
   auto own = stdlib::BuildList({.kind = stdlib::ListKind::kDomain}, {"acme.com"}, &errors);
@@ -134,11 +130,21 @@ TEST_F(MembershipTest, TenantListsUseTenantValuesElseDefaults) {
 }
 
 TEST_F(MembershipTest, TenantListWithoutDefaultsIsEmpty) {
-  const std::string decls = "tenant list vips: email\n";
-  EXPECT_EQ(Truth(
-                "sender in $vips", [](auto& b) { b.SetString(FieldId::kSender, "a@b.c"); },
-                "receipt", decls),
-            kFalse);
+  ExpectRows("sender in $vips", {{Str(FieldId::kSender, "a@b.c"), kFalse}}, "receipt",
+             "tenant list vips: email");
+}
+
+TEST_F(MembershipTest, TenantExactListComparesWithTheOperandsCase) {
+  Load("sender in $vips or subject in $words", "receipt",
+       "tenant list vips: email\ntenant list words: string");
+  std::vector<stdlib::EntryError> errors;
+  auto vips = stdlib::BuildList({}, {"CEO@Acme.com"}, &errors);  // built case-sensitive
+  auto words = stdlib::BuildList({}, {"Urgent"}, &errors);
+  tenant_.lists = {{"vips", vips.get()}, {"words", words.get()}};
+  EXPECT_EQ(Row(Str(FieldId::kSender, "ceo@acme.com")), kTrue);  // true or null
+  EXPECT_EQ(Row(Both(Str(FieldId::kSender, "ceo@acme.com"), Subject("x"))), kTrue);
+  EXPECT_EQ(Row(Both(Str(FieldId::kSender, "x@acme.com"), Subject("urgent"))), kFalse);
+  EXPECT_EQ(Row(Both(Str(FieldId::kSender, "x@acme.com"), Subject("Urgent"))), kTrue);
 }
 
 TEST_F(MembershipTest, Arrays) {
@@ -146,16 +152,13 @@ TEST_F(MembershipTest, Arrays) {
     b.AppendArrayString(FieldId::kIdentifiers, "new_domain");
     b.AppendArrayString(FieldId::kIdentifiers, "reply_mismatch");
   };
-  EXPECT_EQ(Truth("\"new_domain\" in identifiers", ids, "process"), kTrue);
-  EXPECT_EQ(Truth("\"New_Domain\" in identifiers", ids, "process"), kFalse);
-  EXPECT_EQ(Truth("\"other\" in identifiers", ids, "process"), kFalse);
-  EXPECT_EQ(Truth("\"other\" not in identifiers", ids, "process"), kTrue);
-  EXPECT_EQ(Truth("\"x\" in identifiers", nullptr, "process"), kFalse);  // null array
-  EXPECT_EQ(
-      Truth(
-          "\"x\" in identifiers", [](auto& b) { b.SetPresent(FieldId::kIdentifiers); }, "process"),
-      kFalse);
-  EXPECT_EQ(Truth("subject in identifiers", ids, "process"), kNull);  // null left side
+  const Fill empty = [](auto& b) { b.SetPresent(FieldId::kIdentifiers); };
+  ExpectRows(R"("new_domain" in identifiers)", {{ids, kTrue}, {empty, kFalse}, {nullptr, kFalse}},
+             "process");
+  ExpectRows(R"("New_Domain" in identifiers)", {{ids, kFalse}}, "process");
+  ExpectRows(R"("other" not in identifiers)", {{ids, kTrue}, {nullptr, kTrue}}, "process");
+  ExpectRows("subject in identifiers", {{ids, kNull}, {Both(ids, Subject("new_domain")), kTrue}},
+             "process");
 }
 
 }  // namespace
