@@ -42,7 +42,7 @@ void StageAddress(NormalizeContext& c, const AddressFields& a, std::string_view 
     return;
   }
   Set(c, a.address, p.address, weak);
-  Set(c, a.local, p.local, weak);
+  Set(c, a.local, c.Lower(p.local), weak);  // the address is stored lower-case too
   Set(c, a.domain, p.domain, weak);
   Set(c, a.name, display.empty() ? p.display : base::Trim(display), weak);
 }
