@@ -163,3 +163,37 @@ TEST_F(MembershipTest, Arrays) {
 
 }  // namespace
 }  // namespace vigil::interp::testing
+
+namespace vigil::interp::testing {
+namespace {
+
+// Writes `text` to a fresh file under the test's temporary directory and returns its path.
+std::string TempFile(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + "/interp_" + name;
+  FILE* f = fopen(path.c_str(), "wb");
+  EXPECT_NE(f, nullptr);
+  if (f != nullptr) {
+    fwrite(text.data(), 1, text.size(), f);
+    fclose(f);
+  }
+  return path;
+}
+
+TEST_F(MembershipTest, ListsFromFiles) {
+  const std::string domains = TempFile("domains.txt", "# shorteners\nbit.ly\n\nTinyURL.com\n");
+  const std::string iocs = TempFile(
+      "iocs.csv", "indicator,type,source\nevil.example,domain,feed\n203.0.113.0/24,cidr,feed\n");
+  const std::string decls =
+      "list short: domain from \"" + domains + "\"\nlist bad: ioc from \"" + iocs + "\"\n";
+  ExpectRows("sender.domain in $short or sender.domain in $bad",
+             {{Str(FieldId::kSenderDomain, "x.tinyurl.com"), kTrue},
+              {Str(FieldId::kSenderDomain, "a.evil.example"), kTrue},
+              {Str(FieldId::kSenderDomain, "bit.ly.example"), kFalse}},
+             "receipt", decls);
+  ExpectRows("sender_ip in $bad", {{IpAt(FieldId::kSenderIp, "203.0.113.200"), kTrue}}, "receipt",
+             decls);
+  EXPECT_TRUE(interp_->errors().empty());
+}
+
+}  // namespace
+}  // namespace vigil::interp::testing
