@@ -153,6 +153,19 @@ TEST_F(HostileBatchTest, DictionaryCodesOutOfRangeReadAsNull) {
   EXPECT_EQ(Eval("direction is null"), kTrue);
 }
 
+TEST_F(HostileBatchTest, BoolsOtherThanZeroOrOneReadAsTrue) {
+  batch_ = std::make_unique<Batch>(EventType::kReceipt, 4);
+  batch_->SetSizeForTesting(1);
+  Col(FieldId::kTlsUsed).SetInt(0, 5);
+  Load("tls.used == true and not (tls.used == false)");
+  EXPECT_EQ(interp_->EvalCondition(pack_->rules[0], *batch_, 0, tenant_), kTrue);
+}
+
+TEST_F(HostileBatchTest, RowsPastTheColumnsReadAsNull) {
+  Load("size is null and identifiers is null and count(a in attachments) == 0", "process");
+  EXPECT_EQ(interp_->EvalCondition(pack_->rules[0], *batch_, 99, tenant_), kTrue);
+}
+
 TEST_F(HostileBatchTest, MembersShorterThanTheirRecords) {
   columnar::Column& atts = Col(FieldId::kAttachments);
   Col(FieldId::kAttachmentsName).AppendNull();  // one element in names, none in exts
