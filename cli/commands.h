@@ -25,5 +25,7 @@ CLI::App* RegisterFmt(CLI::App& app, CommandFn* run);
 CLI::App* RegisterSchema(CLI::App& app, CommandFn* run);
 CLI::App* RegisterIngest(CLI::App& app, CommandFn* run);
 CLI::App* RegisterFunctions(CLI::App& app, CommandFn* run);
+CLI::App* RegisterCompile(CLI::App& app, CommandFn* run);
+CLI::App* RegisterDisasm(CLI::App& app, CommandFn* run);
 
 }  // namespace vigil::cli

@@ -15,6 +15,9 @@ const std::vector<Registrar>& Registrars() {
   static const std::vector<Registrar> kAll = {
       // one line per subcommand; each stage adds its own
       RegisterCheck,
+      RegisterCompile,
+      RegisterDisasm,
+      RegisterFmt,
       RegisterIngest,
       RegisterFunctions,
   };

@@ -43,7 +43,7 @@ bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bo
     local.cse_hits += g.shared();
     local.patterns_fused += opt::FusePatterns(m, g);
     CheckIr(g, verify_ir, "pattern fusion");
-    local.expensive += opt::OrderByCost(g).expensive;
+    local.expensive += opt::OrderByCost(m, g).expensive;
     CheckIr(g, verify_ir, "cost ordering");
     local.ir_nodes += g.size();
   }

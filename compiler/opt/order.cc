@@ -1,6 +1,8 @@
 // order.cc: cost classification, per-rule bounds and selections.
 #include "compiler/opt/order.h"
 
+#include "compiler/opt/const_fold.h"
+
 #include <map>
 #include <set>
 
@@ -56,7 +58,7 @@ std::vector<bool> Classify(const ir::Graph& g) {
 
 class Orderer {
  public:
-  Orderer(ir::Graph& g) : g_(g), expensive_(Classify(g)) {}
+  Orderer(ir::Module& m, ir::Graph& g) : m_(m), g_(g), expensive_(Classify(g)) {}
 
   OrderStats Run() {
     OrderStats stats;
@@ -94,7 +96,7 @@ class Orderer {
     n.kind = RegKind::kBool;
     n.args = std::move(args);
     n.domain = domain;
-    return g_.Add(std::move(n));
+    return FoldAndAdd(m_, g_, std::move(n));
   }
 
   NodeId Constant(bool v, NodeId domain) {
@@ -141,6 +143,7 @@ class Orderer {
     return g_.Add(std::move(b));
   }
 
+  ir::Module& m_;
   ir::Graph& g_;
   std::vector<bool> expensive_;
 };
@@ -149,6 +152,6 @@ class Orderer {
 
 bool IsExpensive(const ir::Graph& g, NodeId id) { return Classify(g)[id]; }
 
-OrderStats OrderByCost(ir::Graph& g) { return Orderer(g).Run(); }
+OrderStats OrderByCost(ir::Module& m, ir::Graph& g) { return Orderer(m, g).Run(); }
 
 }  // namespace vigil::opt

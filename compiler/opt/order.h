@@ -19,7 +19,7 @@ struct OrderStats {
 };
 
 // Adds bound and selection nodes to `g` and sets Node::sel on expensive nodes.
-OrderStats OrderByCost(ir::Graph& g);
+OrderStats OrderByCost(ir::Module& m, ir::Graph& g);
 
 // True when node `id` is expensive (after OrderByCost, or computed on demand).
 bool IsExpensive(const ir::Graph& g, ir::NodeId id);

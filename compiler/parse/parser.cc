@@ -27,6 +27,8 @@ constexpr int kMaxSyntaxErrors = 20;
 constexpr int kMaxBracketDepth = 100;
 constexpr int kMaxPrefixRun = 64;
 constexpr int kMaxExprDepth = 200;
+constexpr size_t kMaxChainTerms = 1000;   // operands of one `and`/`or` chain
+constexpr size_t kMaxTokens = 500'000;    // default-channel tokens in one file
 
 // Thrown (and caught in ParseFile) to stop parsing a hopeless file.
 struct GiveUp {};
@@ -109,6 +111,68 @@ class ErrorListener : public antlr4::BaseErrorListener {
   int count_ = 0;
 };
 
+// The generated lexer with hostile-input bounds: it stops (returns EOF) after too many bad
+// characters or tokens, or at an unterminated block comment, so lexing stays linear in the
+// input (each failed string or comment attempt rescans the rest of a line or of the file).
+class BoundedLexer : public VigilLexer {
+ public:
+  enum class Stop : uint8_t { kNone, kBadChars, kTooManyTokens, kUnclosedComment };
+  using VigilLexer::VigilLexer;
+
+  std::unique_ptr<Token> nextToken() override {
+    if (stop_ == Stop::kNone) {
+      std::unique_ptr<Token> t = VigilLexer::nextToken();
+      Inspect(*t);
+      if (stop_ == Stop::kNone || stop_ == Stop::kBadChars) return t;
+    }
+    emitEOF();
+    return std::move(token);
+  }
+  Stop stop() const { return stop_; }
+  size_t stop_index() const { return stop_index_; }  // code-point index of the offending token
+
+ private:
+  // Sets stop_ when `t` hits a bound. The bad character that hits its cap is still returned
+  // (PreScan reports the cap); the others are replaced by EOF.
+  void Inspect(const Token& t) {
+    stop_index_ = t.getStartIndex();
+    if (t.getType() == BAD_CHAR && ++bad_ > kMaxSyntaxErrors) stop_ = Stop::kBadChars;
+    if (t.getChannel() == Token::DEFAULT_CHANNEL && ++count_ > kMaxTokens) {
+      stop_ = Stop::kTooManyTokens;
+    }
+    // A one-character `/` followed by `*` is what is left of a block comment that never closed.
+    if (t.getStartIndex() == t.getStopIndex() && _input->LA(-1) == '/' && _input->LA(1) == '*') {
+      stop_ = Stop::kUnclosedComment;
+    }
+  }
+
+  Stop stop_ = Stop::kNone;
+  size_t stop_index_ = 0;
+  int bad_ = 0;
+  size_t count_ = 0;
+};
+
+// Reports why the lexer stopped early (bad characters are reported by PreScan). Returns false
+// when the file must not be parsed.
+bool CheckLexerStop(const BoundedLexer& lexer, uint32_t file, const OffsetMap& map,
+                    DiagnosticSink& sink) {
+  const uint32_t at = map.Byte(lexer.stop_index());
+  const Span span{file, at, at + 1};
+  switch (lexer.stop()) {
+    case BoundedLexer::Stop::kTooManyTokens:
+      sink.Report(DiagCode::kE0105, span,
+                  fmt::format("more than {} tokens in one file; not parsing it", kMaxTokens))
+          .help = "split the rules into several files";
+      return false;
+    case BoundedLexer::Stop::kUnclosedComment:
+      sink.Report(DiagCode::kE0101, Span{file, at, at + 2}, "unterminated block comment").label =
+          "this `/*` has no matching `*/`";
+      return false;
+    default:
+      return true;
+  }
+}
+
 // Checks the token stream before parsing: bad characters and nesting depth. Returns false when
 // the file must not be parsed (the parser recurses per nesting level).
 bool PreScan(std::vector<Token*>& tokens, uint32_t file, const OffsetMap& map,
@@ -171,12 +235,13 @@ ast::File ParseFile(const SourceManager& sm, uint32_t file_id, DiagnosticSink& s
   try {
     const OffsetMap map(text);
     antlr4::ANTLRInputStream input(text);
-    VigilLexer lexer(&input);
+    BoundedLexer lexer(&input);
     lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);
     tokens.fill();
     std::vector<Token*> all = tokens.getTokens();
     if (!PreScan(all, file_id, map, sink)) return result;
+    if (!CheckLexerStop(lexer, file_id, map, sink)) return result;
     VigilParser parser(&tokens);
     parser.removeErrorListeners();
     // Fast path: SLL prediction, bail at the first error; reparse with full LL on failure.
@@ -197,7 +262,7 @@ ast::File ParseFile(const SourceManager& sm, uint32_t file_id, DiagnosticSink& s
       tree = parser.file();
       parser.removeErrorListeners();
     }
-    TreeBuilder builder(sm, file_id, map, sink, tokens.getTokens());
+    TreeBuilder builder(sm, file_id, map, sink, all);  // `all` outlives the builder
     result = builder.Build(tree);
   } catch (const GiveUp&) {
     // Reported already.

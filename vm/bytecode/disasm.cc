@@ -85,7 +85,7 @@ class Printer {
       case Opcode::kScan: {
         std::vector<std::string> outs;
         for (uint32_t k = 0; k < in.extra_count && in.extra + k < p.extra.size(); ++k) outs.push_back(Reg(p.extra[in.extra + k]));
-        return fmt::format("{} = {} set{}{}", base::Join(outs, ","), Reg(in.a), in.b, (in.flags & kFlagAnyOf) ? " any" : "");
+        return fmt::format("{} = {} pat{}{}", base::Join(outs, ","), Reg(in.a), in.b, (in.flags & kFlagAnyOf) ? " any" : "");
       }
       case Opcode::kCall:
       case Opcode::kHistory: {
@@ -149,7 +149,7 @@ class Printer {
         items.push_back(fmt::format("{}{} {}", static_cast<size_t>(p.op) < std::size(kStr) ? kStr[static_cast<size_t>(p.op)] : "?",
                                     p.caseless ? "/i" : "", Quote(p.text)));
       }
-      out += fmt::format("set{} patterns: [{}]\n", i, base::Join(items, ", "));
+      out += fmt::format("pat{}: [{}]\n", i, base::Join(items, ", "));
     }
     for (size_t i = 0; i < e_.calls.size(); ++i) out += fmt::format("call{} {}\n", i, e_.calls[i].signature);
     return out;

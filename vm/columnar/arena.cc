@@ -7,13 +7,18 @@
 namespace vigil::columnar {
 
 char* Arena::Allocate(size_t n) {
-  if (chunks_.empty() || chunks_.back().size - chunks_.back().used < n) {
+  while (current_ < chunks_.size() && chunks_[current_].size - chunks_[current_].used < n) {
+    if (current_ + 1 == chunks_.size()) break;
+    ++current_;
+  }
+  if (chunks_.empty() || chunks_[current_].size - chunks_[current_].used < n) {
     Chunk c;
     c.size = std::max(chunk_size_, n);
     c.data = std::make_unique<char[]>(c.size);
     chunks_.push_back(std::move(c));
+    current_ = chunks_.size() - 1;
   }
-  Chunk& c = chunks_.back();
+  Chunk& c = chunks_[current_];
   char* p = c.data.get() + c.used;
   c.used += n;
   used_total_ += n;
@@ -38,15 +43,8 @@ std::string_view Arena::CopyLower(std::string_view s) {
 }
 
 void Arena::Reset() {
-  if (chunks_.size() > 1) {
-    // Keep the largest chunk so steady-state batches do not allocate.
-    auto largest = std::max_element(chunks_.begin(), chunks_.end(),
-                                     [](const Chunk& a, const Chunk& b) { return a.size < b.size; });
-    Chunk keep = std::move(*largest);
-    chunks_.clear();
-    chunks_.push_back(std::move(keep));
-  }
-  if (!chunks_.empty()) chunks_.front().used = 0;
+  for (Chunk& c : chunks_) c.used = 0;
+  current_ = 0;
   used_total_ = 0;
 }
 

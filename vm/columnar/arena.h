@@ -20,7 +20,8 @@ class Arena {
   std::string_view CopyLower(std::string_view s);
   // Reserves n writable bytes (valid until Reset()).
   char* Allocate(size_t n);
-  // Drops every string; keeps the first chunk for reuse.
+  // Drops every string; keeps the chunks for reuse (a batch refilled to the same size
+  // allocates nothing).
   void Reset();
   size_t bytes_used() const { return used_total_; }
 
@@ -32,6 +33,7 @@ class Arena {
   };
   size_t chunk_size_;
   std::vector<Chunk> chunks_;
+  size_t current_ = 0;  // chunks_[current_] is being filled; later ones are empty
   size_t used_total_ = 0;
 };
 

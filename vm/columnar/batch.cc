@@ -13,6 +13,7 @@ Batch::Batch(schema::EventType type, size_t capacity) : type_(type), capacity_(c
     if (!f.HasEvent(type)) continue;
     columns_[static_cast<size_t>(f.id)] = Column::ForField(f);
     (f.shape == Shape::kMember ? members_ : top_level_).push_back(f.id);
+    member_[static_cast<size_t>(f.id)] = f.shape == Shape::kMember;
   }
   Reset();
   sources_.reserve(capacity);
@@ -28,7 +29,6 @@ void Batch::Reset() {
 
 size_t Batch::AddRow(const RowSource& source) {
   VIGIL_CHECK(!full());
-  for (schema::FieldId f : top_level_) column(f)->AppendNull();
   RowSource s = source;
   s.raw = arena_.Copy(source.raw);
   sources_.push_back(s);

@@ -36,11 +36,11 @@ class Batch {
   size_t capacity() const { return capacity_; }
   bool full() const { return size_ >= capacity_; }
 
-  // The column of field f, or nullptr when this event type does not carry f.
-  Column* column(schema::FieldId f) { return columns_[static_cast<size_t>(f)].get(); }
-  const Column* column(schema::FieldId f) const {
-    return columns_[static_cast<size_t>(f)].get();
-  }
+  // The column of field f, or nullptr when this event type does not carry f. Rows are added
+  // in O(1): a top-level column nothing was written to since is completed with null values
+  // up to size() here, on access, so every column a caller sees has one value per row.
+  Column* column(schema::FieldId f) { return Complete(f); }
+  const Column* column(schema::FieldId f) const { return Complete(f); }
   Arena& arena() { return arena_; }
   const std::vector<RowSource>& sources() const { return sources_; }
 
@@ -52,12 +52,22 @@ class Batch {
   void SetSizeForTesting(size_t n);
 
  private:
+  // Extends a lagging top-level column with nulls (the columns are owned, not const).
+  Column* Complete(schema::FieldId f) const {
+    Column* c = columns_[static_cast<size_t>(f)].get();
+    if (c != nullptr && c->size() < size_ && !member_[static_cast<size_t>(f)]) {
+      c->AppendNulls(size_ - c->size());
+    }
+    return c;
+  }
+
   schema::EventType type_;
   size_t capacity_;
   size_t size_ = 0;
   std::array<std::unique_ptr<Column>, schema::kFieldCount> columns_;
-  std::vector<schema::FieldId> top_level_;  // scalar, array and records fields of type_
-  std::vector<schema::FieldId> members_;    // member fields of type_
+  std::vector<schema::FieldId> top_level_;          // scalar, array and records fields of type_
+  std::vector<schema::FieldId> members_;            // member fields of type_
+  std::array<bool, schema::kFieldCount> member_{};  // member_[f]: f is a member field
   Arena arena_;
   std::vector<RowSource> sources_;
 };

@@ -17,6 +17,11 @@ class Bitmap {
   void Resize(size_t n, bool value);
   // Grows by one bit with the given value.
   void PushBack(bool value);
+  // Grows by n zero bits.
+  void AppendZeros(size_t n) {
+    size_ += n;
+    if (words_.size() * 64 < size_) words_.resize((size_ + 63) / 64, 0);
+  }
   size_t size() const { return size_; }
   size_t word_count() const { return words_.size(); }
   uint64_t* words() { return words_.data(); }

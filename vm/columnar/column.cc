@@ -97,6 +97,38 @@ size_t Column::AppendNull() {
   return i;
 }
 
+void Column::AppendNulls(size_t n) {
+  const size_t old = size_;
+  size_ += n;
+  valid.AppendZeros(n);
+  if (n == 1) {  // the common case when a batch is filled row by row: no resize call
+    switch (storage_) {
+      case Storage::kI64:
+        i64.emplace_back();
+        return;
+      case Storage::kF64:
+        f64.emplace_back();
+        return;
+      case Storage::kIp:
+        ip.emplace_back();
+        return;
+      case Storage::kFlatString:
+        str.emplace_back();
+        return;
+      case Storage::kDictString:
+        code.emplace_back();
+        return;
+      case Storage::kOffsets:
+        offsets.push_back(offsets[old]);
+        return;
+    }
+  }
+  ResizeStorage(size_);
+  if (storage_ == Storage::kOffsets) {
+    for (size_t i = old + 1; i <= size_; ++i) offsets[i] = offsets[old];
+  }
+}
+
 void Column::SetString(size_t i, std::string_view s, Arena& arena) {
   VIGIL_CHECK(storage_ == Storage::kFlatString || storage_ == Storage::kDictString);
   const bool lower = schema::IsCaseInsensitive(type_);

@@ -35,10 +35,21 @@ class Column {
   void Reset(size_t n);
   // Appends one null value and returns its index.
   size_t AppendNull();
+  // Appends n null values.
+  void AppendNulls(size_t n);
 
-  void SetInt(size_t i, int64_t v) { i64[i] = v; valid.Set(i); }
-  void SetFloat(size_t i, double v) { f64[i] = v; valid.Set(i); }
-  void SetIp(size_t i, const base::IpAddr& v) { ip[i] = v; valid.Set(i); }
+  void SetInt(size_t i, int64_t v) {
+    i64[i] = v;
+    valid.Set(i);
+  }
+  void SetFloat(size_t i, double v) {
+    f64[i] = v;
+    valid.Set(i);
+  }
+  void SetIp(size_t i, const base::IpAddr& v) {
+    ip[i] = v;
+    valid.Set(i);
+  }
   // Stores s (copied into arena; lower-cased for email/domain columns).
   void SetString(size_t i, std::string_view s, Arena& arena);
   void SetNull(size_t i) { valid.Clear(i); }
@@ -56,8 +67,8 @@ class Column {
   std::vector<std::string_view> str;
   std::vector<uint32_t> code;
   StringDict dict;
-  std::vector<uint32_t> offsets;      // kOffsets: size()+1 entries
-  std::unique_ptr<Column> elements;   // kOffsets of an array of scalars
+  std::vector<uint32_t> offsets;     // kOffsets: size()+1 entries
+  std::unique_ptr<Column> elements;  // kOffsets of an array of scalars
 
  private:
   void ResizeStorage(size_t n);

@@ -1,53 +1,79 @@
 // string_dict.cc: open-addressing intern table.
 #include "vm/columnar/string_dict.h"
 
-#include <functional>
+#include <algorithm>
+#include <cstring>
 
 namespace vigil::columnar {
+namespace {
 
-uint32_t StringDict::Find(std::string_view s) const {
-  if (slots_.empty()) return kMissing;
-  const uint64_t h = std::hash<std::string_view>{}(s);
+// A fast 64-bit string hash (8 bytes per multiply); quality is enough for linear probing on
+// the low bits because every step ends with a xor-shift of the high bits.
+uint64_t HashBytes(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = kMul ^ (n * 0xbf58476d1ce4e5b9ull);
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  h = (h ^ tail) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+size_t StringDict::Probe(std::string_view s, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const uint32_t code = slots_[i];
-    if (code == kMissing) return kMissing;
-    if (hashes_[code] == h && values_[code] == s) return code;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint64_t slot = slots_[i];
+    if (slot == kEmpty) return i;
+    if (static_cast<uint32_t>(slot >> 32) == hash && values_[static_cast<uint32_t>(slot)] == s) {
+      return i;
+    }
   }
 }
 
+uint32_t StringDict::Find(std::string_view s) const {
+  if (slots_.empty()) return kMissing;
+  const uint64_t slot = slots_[Probe(s, static_cast<uint32_t>(HashBytes(s)))];
+  return slot == kEmpty ? kMissing : static_cast<uint32_t>(slot);
+}
+
 uint32_t StringDict::Intern(std::string_view s, Arena& arena) {
+  if (last_ != kMissing && values_[last_] == s) return last_;
   if ((values_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t h = std::hash<std::string_view>{}(s);
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  for (;; i = (i + 1) & mask) {
-    const uint32_t code = slots_[i];
-    if (code == kMissing) break;
-    if (hashes_[code] == h && values_[code] == s) return code;
-  }
+  const auto hash = static_cast<uint32_t>(HashBytes(s));
+  const size_t i = Probe(s, hash);
+  if (slots_[i] != kEmpty) return last_ = static_cast<uint32_t>(slots_[i]);
   const auto code = static_cast<uint32_t>(values_.size());
   values_.push_back(arena.Copy(s));
-  hashes_.push_back(h);
-  slots_[i] = code;
-  return code;
+  slots_[i] = uint64_t{hash} << 32 | code;
+  return last_ = code;
 }
 
 void StringDict::Grow() {
   const size_t n = slots_.empty() ? 64 : slots_.size() * 2;
-  slots_.assign(n, kMissing);
+  std::vector<uint64_t> old(n, kEmpty);
+  old.swap(slots_);
   const size_t mask = n - 1;
-  for (uint32_t code = 0; code < values_.size(); ++code) {
-    size_t i = hashes_[code] & mask;
-    while (slots_[i] != kMissing) i = (i + 1) & mask;
-    slots_[i] = code;
+  for (uint64_t slot : old) {
+    if (slot == kEmpty) continue;
+    size_t i = (slot >> 32) & mask;
+    while (slots_[i] != kEmpty) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
 void StringDict::Clear() {
+  last_ = kMissing;
   values_.clear();
-  hashes_.clear();
-  for (auto& s : slots_) s = kMissing;
+  std::fill(slots_.begin(), slots_.end(), kEmpty);
 }
 
 }  // namespace vigil::columnar

@@ -27,9 +27,14 @@ class StringDict {
 
  private:
   void Grow();
+  // Slot index of s: its code's slot, or the empty slot where it would go.
+  size_t Probe(std::string_view s, uint32_t hash) const;
   std::vector<std::string_view> values_;
-  std::vector<uint64_t> hashes_;
-  std::vector<uint32_t> slots_;  // kMissing = empty; open addressing, power-of-two size
+  // Open addressing, power-of-two size. A slot packs (hash low 32 bits << 32 | code), so a
+  // probe reads one cache line and touches the value only on a hash match; kEmpty = free.
+  std::vector<uint64_t> slots_;
+  uint32_t last_ = kMissing;  // the code returned last: repeated values skip hashing
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
 };
 
 }  // namespace vigil::columnar

@@ -18,9 +18,11 @@ class HistoryProvider {
   virtual ~HistoryProvider() = default;
   // True when no event of this tenant had these keys (for this call site) within `over_ms`
   // before `ts_ms`. Records the keys as seen at ts_ms.
-  virtual bool FirstSeen(uint32_t site, const std::string& keys, int64_t ts_ms, int64_t over_ms) = 0;
+  virtual bool FirstSeen(uint32_t site, const std::string& keys, int64_t ts_ms,
+                         int64_t over_ms) = 0;
   // How many earlier events had these keys within `over_ms` before `ts_ms`; records this one.
-  virtual int64_t Prevalence(uint32_t site, const std::string& keys, int64_t ts_ms, int64_t over_ms) = 0;
+  virtual int64_t Prevalence(uint32_t site, const std::string& keys, int64_t ts_ms,
+                             int64_t over_ms) = 0;
 };
 
 struct TenantContext {
