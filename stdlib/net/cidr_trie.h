@@ -31,7 +31,16 @@ class CidrTrie {
     uint32_t child[2] = {kNone, kNone};
     uint32_t value = kNone;
   };
+  // Walks from `node` at bit `depth`; returns the last (longest) or first value seen.
+  int64_t Walk(const base::IpAddr& ip, uint32_t node, int depth, int64_t best, bool longest) const;
+  void IndexV4Prefix();
+
   std::vector<Node> nodes_;
+  // IPv4 shortcut: the node reached by the 96-bit ::ffff:0:0 prefix every IPv4 address
+  // shares (kNone when the trie has none), and the longest / shortest values met on the way.
+  uint32_t v4_node_ = kNone;
+  int64_t v4_longest_ = -1;
+  int64_t v4_shortest_ = -1;
 };
 
 }  // namespace vigil::stdlib

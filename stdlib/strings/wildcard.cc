@@ -110,7 +110,8 @@ WildcardMatcher::WildcardMatcher(std::string_view pattern, bool caseless)
 }
 
 bool WildcardMatcher::Match(std::string_view text) const {
-  return has_any_char_ ? MatchNfa(text) : MatchSegments(text);
+  if (!has_any_char_) return MatchSegments(text);
+  return bit_parallel_ ? MatchBits(text) : MatchNfa(text);
 }
 
 // Pattern S0*S1*...*Sk: S0 is a prefix, Sk a suffix, and S1..Sk-1 occur in order in between.
@@ -149,6 +150,64 @@ void WildcardMatcher::BuildNfa() {
     }
   }
   states_.push_back({Edge::kFinal, 0, 0, 0});
+  if (states_.size() <= 64) BuildBitParallel();
+}
+
+void WildcardMatcher::BuildBitParallel() {
+  bit_parallel_ = true;
+  accept_.assign(256, 0);
+  for (size_t s = 0; s < states_.size(); ++s) {
+    const State& st = states_[s];
+    const uint64_t bit = uint64_t{1} << s;
+    for (int c = 0; c < 256; ++c) {
+      const auto b = static_cast<uint8_t>(c);
+      bool take = false;
+      switch (st.edge) {
+        case Edge::kByte:
+          take = (caseless_ ? FoldAscii(b) : b) == st.byte;
+          break;
+        case Edge::kStar:
+          take = true;
+          break;
+        case Edge::kLead:
+          take = !IsContinuation(b);
+          break;
+        case Edge::kCont:
+          take = IsContinuation(b);
+          break;
+        case Edge::kFinal:
+          break;
+      }
+      if (take) accept_[c] |= bit;
+    }
+    if (st.edge == Edge::kStar) star_ |= bit;
+    if (st.edge == Edge::kCont) {
+      const uint32_t distance = st.epsilon - static_cast<uint32_t>(s);  // 3, 2 or 1
+      (distance == 3 ? sub1_ : distance == 2 ? sub2_ : sub3_) |= bit;
+    }
+  }
+  final_ = uint64_t{1} << (states_.size() - 1);
+}
+
+// Shift-And simulation: consuming edges go to s+1 (or stay, for stars); epsilon edges are
+// applied to a fixed point (chains are at most a few links long).
+bool WildcardMatcher::MatchBits(std::string_view text) const {
+  auto close = [this](uint64_t x) {
+    while (true) {
+      const uint64_t y =
+          x | ((x & star_) << 1) | ((x & sub1_) << 3) | ((x & sub2_) << 2) | ((x & sub3_) << 1);
+      if (y == x) return x;
+      x = y;
+    }
+  };
+  uint64_t x = close(1);
+  for (unsigned char c : text) {
+    const uint64_t live = x & accept_[c];
+    x = ((live & ~star_) << 1) | (live & star_);
+    if (x == 0) return false;
+    x = close(x);
+  }
+  return (x & final_) != 0;
 }
 
 // Thompson simulation over states_. Epsilon edges only point forward, so one ordered pass

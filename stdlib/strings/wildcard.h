@@ -51,10 +51,17 @@ class WildcardMatcher {
     uint32_t epsilon;  // target of the epsilon edge; 0 when none (state 0 is never a target)
   };
   void BuildNfa();
+  void BuildBitParallel();
+  bool MatchBits(std::string_view text) const;
 
   bool caseless_;
   bool has_any_char_ = false;
   std::vector<State> states_;
+  // Bit-parallel form of the NFA when it has at most 64 states: bit s of accept_[c] is set
+  // when state s consumes byte c; epsilon edges are the masks below (shift 1, 3, 2, 1).
+  bool bit_parallel_ = false;
+  std::vector<uint64_t> accept_;  // 256 entries
+  uint64_t star_ = 0, sub1_ = 0, sub2_ = 0, sub3_ = 0, final_ = 0;
   std::vector<std::string> segments_;  // literal runs between stars (patterns without `?`)
   std::vector<WildcardToken> tokens_;
 };

@@ -26,41 +26,55 @@ int Hex(unsigned char c) {
   return -1;
 }
 
-// The text uriparser sees, and for each of its bytes the input offset it came from.
+bool LonePercent(std::string_view url, size_t i) {
+  return url[i] == '%' && !(i + 2 < url.size() && Hex(url[i + 1]) >= 0 && Hex(url[i + 2]) >= 0);
+}
+
+// The text uriparser sees: the input itself when it needs no fixing (identity), else a copy
+// with a scheme and/or escapes added, and for each of its bytes the input offset it came from.
 struct Prepared {
-  std::string text;
-  std::vector<uint32_t> origin;  // size text.size() + 1
+  std::string_view text;
+  bool identity = true;
+  std::string storage;
+  std::vector<uint32_t> origin;  // size text.size() + 1 unless identity
 };
 
-Prepared Prepare(std::string_view url, bool add_scheme) {
+void Prepare(std::string_view url, bool add_scheme, Prepared* p) {
+  bool clean = !add_scheme;
+  for (size_t i = 0; clean && i < url.size(); ++i) {
+    clean = !NeedsEscape(static_cast<unsigned char>(url[i])) && !LonePercent(url, i);
+  }
+  if (clean) {
+    p->text = url;
+    return;
+  }
   static constexpr char kDigits[] = "0123456789ABCDEF";
-  Prepared p;
-  p.text.reserve(url.size() + 16);
+  p->identity = false;
+  p->storage.reserve(url.size() + 16);
   if (add_scheme) {
-    p.text = "http://";
-    p.origin.assign(7, 0);
+    p->storage = "http://";
+    p->origin.assign(7, 0);
   }
   for (size_t i = 0; i < url.size(); ++i) {
     const auto c = static_cast<unsigned char>(url[i]);
-    const bool lone_percent =
-        c == '%' && !(i + 2 < url.size() && Hex(url[i + 1]) >= 0 && Hex(url[i + 2]) >= 0);
-    if (NeedsEscape(c) || lone_percent) {
-      p.text += '%';
-      p.text += kDigits[c >> 4];
-      p.text += kDigits[c & 15];
-      p.origin.insert(p.origin.end(), 3, static_cast<uint32_t>(i));
+    if (NeedsEscape(c) || LonePercent(url, i)) {
+      p->storage += '%';
+      p->storage += kDigits[c >> 4];
+      p->storage += kDigits[c & 15];
+      p->origin.insert(p->origin.end(), 3, static_cast<uint32_t>(i));
     } else {
-      p.text += static_cast<char>(c);
-      p.origin.push_back(static_cast<uint32_t>(i));
+      p->storage += static_cast<char>(c);
+      p->origin.push_back(static_cast<uint32_t>(i));
     }
   }
-  p.origin.push_back(static_cast<uint32_t>(url.size()));
-  return p;
+  p->origin.push_back(static_cast<uint32_t>(url.size()));
+  p->text = p->storage;
 }
 
-// A uriparser range (or [from, to) offsets) mapped back onto the input.
+// Offsets [from, to) of the prepared text mapped back onto the input.
 std::string_view Map(std::string_view url, const Prepared& p, size_t from, size_t to) {
   if (to <= from) return {};
+  if (p.identity) return url.substr(from, to - from);
   const uint32_t a = p.origin[from], b = p.origin[to];
   return url.substr(a, b - a);
 }
@@ -103,7 +117,8 @@ bool Fill(std::string_view url, const Prepared& p, const UriUriA& uri, UrlParts*
 }
 
 bool ParseOnce(std::string_view url, bool add_scheme, UrlParts* out, bool* has_scheme) {
-  const Prepared p = Prepare(url, add_scheme);
+  Prepared p;
+  Prepare(url, add_scheme, &p);
   UriUriA uri;
   const char* error_pos = nullptr;
   if (uriParseSingleUriExA(&uri, p.text.data(), p.text.data() + p.text.size(), &error_pos) !=

@@ -229,6 +229,28 @@ bool ExampleEvaluator::Eval(std::string_view text, const FunctionDef* def, Datum
   return true;
 }
 
+bool ExampleEvaluator::ParseArgs(std::string_view text, const FunctionDef& def,
+                                 std::vector<Datum>* args, std::string* error) {
+  size_t pos = text.find('(');
+  if (pos == std::string_view::npos) return *error = "not a call", false;
+  ++pos;
+  std::vector<Value> values;
+  SkipSpace(text, &pos);
+  while (pos < text.size() && text[pos] != ')') {
+    Value v;
+    if (!ParseValue(text, &pos, &v, error)) return false;
+    values.push_back(v);
+    SkipSpace(text, &pos);
+    if (pos < text.size() && text[pos] == ',') ++pos;
+    SkipSpace(text, &pos);
+  }
+  if (!Bind(def, values, args, error)) {
+    if (error->empty()) *error = "arguments do not fit " + Signature(def);
+    return false;
+  }
+  return true;
+}
+
 bool ExampleEvaluator::Call(std::string_view name, std::vector<Datum> args, Datum* out,
                             std::string* error) {
   for (const FunctionDef* def : Registry::Get().Overloads(name)) {

@@ -25,6 +25,11 @@ class ExampleEvaluator {
   // false with *error on a parse error, no matching overload or a prepare failure.
   bool Eval(std::string_view text, const FunctionDef* def, Datum* out, std::string* error);
 
+  // Parses a call written for `def` and binds its literal arguments to def's parameters
+  // (inline lists become lists for list parameters); nothing is evaluated at the top level.
+  bool ParseArgs(std::string_view text, const FunctionDef& def, std::vector<Datum>* args,
+                 std::string* error);
+
   // Calls the first overload of `name` whose parameters accept the arguments' types (a
   // Datum with `list` set is a list, `is_array` an array). False with *error otherwise.
   bool Call(std::string_view name, std::vector<Datum> args, Datum* out, std::string* error);

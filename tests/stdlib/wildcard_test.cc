@@ -62,6 +62,19 @@ TEST(WildcardTest, MatchesTheReferenceOnRandomInputs) {
   }
 }
 
+// Long patterns (over 64 NFA states) take the general simulation instead of the bit-parallel
+// one; both must agree with the reference.
+TEST(WildcardTest, LongPatternsMatchTheReference) {
+  std::mt19937 rng(8);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string pattern = RandomText(rng, 40, "a??*?b\xC3\xA9");
+    const std::string text = RandomText(rng, 40, "aab\xC3\xA9\x80");
+    const WildcardMatcher m(pattern, false);
+    ASSERT_EQ(m.Match(text), Reference(ParseWildcard(pattern), text, false))
+        << "pattern=" << pattern << " text=" << text;
+  }
+}
+
 TEST(WildcardTest, QuestionMarkIsOneCodePointOnValidUtf8) {
   EXPECT_TRUE(WildcardMatcher("?", false).Match("é"));
   EXPECT_TRUE(WildcardMatcher("?", false).Match("日"));
