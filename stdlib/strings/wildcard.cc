@@ -70,9 +70,17 @@ std::vector<WildcardToken> ParseWildcard(std::string_view pattern) {
 }
 
 std::string WildcardToRegex(const std::vector<WildcardToken>& tokens, bool caseless) {
-  std::string re = "^";
+  // A leading or trailing star is the same as no anchor on that side; leaving both out lets
+  // Vectorscan match the literal core instead of running an anchored automaton.
+  const bool open_start = !tokens.empty() && tokens.front().kind == WildcardToken::Kind::kStar;
+  const bool open_end = tokens.size() > (open_start ? 1u : 0u) &&
+                        tokens.back().kind == WildcardToken::Kind::kStar;
+  const size_t first = open_start ? 1 : 0;
+  const size_t last = tokens.size() - (open_end ? 1 : 0);
+  std::string re = open_start ? "" : "^";
   char buf[16];
-  for (const WildcardToken& t : tokens) {
+  for (size_t i = first; i < last; ++i) {
+    const WildcardToken& t = tokens[i];
     switch (t.kind) {
       case WildcardToken::Kind::kStar:
         re += "[\\x00-\\xff]*";
@@ -91,7 +99,7 @@ std::string WildcardToRegex(const std::vector<WildcardToken>& tokens, bool casel
       }
     }
   }
-  re += "\\z";
+  if (!open_end) re += "\\z";
   return re;
 }
 
