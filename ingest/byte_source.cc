@@ -96,7 +96,12 @@ class Inflater final : public ByteSource {
   }
 
   size_t Pass(char* dst, size_t n) {
-    if (in_pos_ == in_len_ && error() == SourceError::kNone) Refill();
+    if (in_pos_ == in_len_ && error() == SourceError::kNone) {
+      // The peeked chunk is drained: read straight into the caller's buffer.
+      const size_t k = inner_->Read(dst, n);
+      if (inner_->error() != SourceError::kNone) Fail(inner_->error(), inner_->message());
+      return k;
+    }
     const size_t k = std::min(n, in_len_ - in_pos_);
     std::memcpy(dst, in_.data() + in_pos_, k);
     in_pos_ += k;

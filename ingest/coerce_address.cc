@@ -31,12 +31,9 @@ void Set(NormalizeContext& c, FieldId f, std::string_view s, bool weak) {
   if (f != FieldId::kNone && !s.empty()) c.row->SetString(f, s, weak);
 }
 
-// Stages one address; `display` is a separately sent display name (release logs).
-void StageAddress(NormalizeContext& c, const AddressFields& a, std::string_view text,
-                  std::string_view display, bool weak) {
-  text = base::Trim(text);
-  if (text.empty() || text == "<>" || IsNullText(text)) return;
-  const stdlib::AddressParts p = stdlib::SplitAddress(text);
+// Stages an address split into `p`; `text` is the whole (trimmed) value.
+void StageParts(NormalizeContext& c, const AddressFields& a, std::string_view text,
+                const stdlib::AddressParts& p, std::string_view display, bool weak) {
   if (!p.valid) {
     Set(c, a.address, text, weak);
     return;
@@ -45,6 +42,15 @@ void StageAddress(NormalizeContext& c, const AddressFields& a, std::string_view 
   Set(c, a.local, c.Lower(p.local), weak);  // the address is stored lower-case too
   Set(c, a.domain, p.domain, weak);
   Set(c, a.name, display.empty() ? p.display : base::Trim(display), weak);
+}
+
+bool IsNoAddress(std::string_view text) { return text.empty() || text == "<>" || IsNullText(text); }
+
+// Stages one address; `display` is a separately sent display name (release logs).
+void StageAddress(NormalizeContext& c, const AddressFields& a, std::string_view text,
+                  std::string_view display, bool weak) {
+  text = base::Trim(text);
+  if (!IsNoAddress(text)) StageParts(c, a, text, stdlib::SplitAddress(text), display, weak);
 }
 
 // Reads {"emailAddress":..., "displayableName":...} from the nested parser.
@@ -81,12 +87,12 @@ bool CoerceAddress(const KeyRule& r, const RawField& f, NormalizeContext& c,
 // Stages one recipient: a record of recipients; the first also fills recipient.*.
 void StageRecipient(NormalizeContext& c, std::string_view text) {
   text = base::Trim(text);
-  if (text.empty() || text == "<>" || IsNullText(text)) return;
+  if (IsNoAddress(text)) return;
   const stdlib::AddressParts p = stdlib::SplitAddress(text);
   c.row->BeginRecord(FieldId::kRecipients);
   c.row->SetMember(FieldId::kRecipientsAddress, p.valid ? p.address : text);
   if (p.valid) c.row->SetMember(FieldId::kRecipientsDomain, p.domain);
-  StageAddress(c, kRecipientFields, text, {}, true);
+  if (!c.row->Has(FieldId::kRecipient)) StageParts(c, kRecipientFields, text, p, {}, true);
 }
 
 // A JSON array of addresses or {emailAddress} objects.

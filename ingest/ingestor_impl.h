@@ -54,6 +54,8 @@ class Ingestor::Impl final : public RecordHandler {
   void ReadKv(InputBuffer& in);
   void ReadYaml(InputBuffer& in);
   void ReadUnknown(InputBuffer& in);
+  // True when JSON input holds one value per line, false for one (pretty or huge) document.
+  bool JsonHasLines(InputBuffer& in);
   // Reports an oversize line or one holding a NUL byte; true when the line is usable.
   bool CheckLine(const Line& line);
 

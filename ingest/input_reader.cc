@@ -64,7 +64,7 @@ void Ingestor::Impl::ReadInput(InputBuffer& in) {
       return ReadJsonDocument(in);
     case Format::kApi1Json:
     case Format::kJson:
-      return JsonIsLineDelimited(in.Peek(kHeadBytes)) ? ReadJsonLines(in) : ReadJsonDocument(in);
+      return JsonHasLines(in) ? ReadJsonLines(in) : ReadJsonDocument(in);
     case Format::kApi1Kv:
       return ReadKv(in);
     case Format::kCsv: {
@@ -76,6 +76,18 @@ void Ingestor::Impl::ReadInput(InputBuffer& in) {
     case Format::kAuto:
       return ReadUnknown(in);
   }
+}
+
+bool Ingestor::Impl::JsonHasLines(InputBuffer& in) {
+  std::string_view head = in.Peek(kHeadBytes);
+  if (head.size() == kHeadBytes && head.find('\n') == std::string_view::npos) {
+    // A first line longer than any record can only be one whole document.
+    head = in.Peek(options_.max_record_bytes + 1);
+    if (head.size() > options_.max_record_bytes && head.find('\n') == std::string_view::npos) {
+      return false;
+    }
+  }
+  return JsonIsLineDelimited(head);
 }
 
 bool Ingestor::Impl::CheckLine(const Line& line) {

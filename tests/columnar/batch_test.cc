@@ -86,5 +86,43 @@ TEST(BatchTest, ArraysOfStringsKeepElementsPerRow) {
   EXPECT_EQ(c->elements->GetString(1), "reply_mismatch");
 }
 
+TEST(BatchTest, ColumnsNeverWrittenAreCompletedWithNullsOnAccess) {
+  Batch b(EventType::kProcess, 8);
+  BatchBuilder w(&b);
+  for (int i = 0; i < 5; ++i) w.BeginRow({});
+  w.SetInt(FieldId::kSize, 7);  // only row 4 has a value
+  const Column* size = b.column(FieldId::kSize);
+  ASSERT_EQ(size->size(), 5u);
+  EXPECT_TRUE(size->IsNull(0));
+  EXPECT_FALSE(size->IsNull(4));
+  const Column* att = b.column(FieldId::kAttachments);
+  ASSERT_EQ(att->size(), 5u);
+  EXPECT_EQ(att->offsets, std::vector<uint32_t>(6, 0));
+  const Column* subject = b.column(FieldId::kSubject);
+  EXPECT_EQ(subject->size(), 5u);
+  EXPECT_EQ(subject->valid.CountSet(), 0u);
+  b.Reset();
+  EXPECT_EQ(b.column(FieldId::kSubject)->size(), 0u);
+}
+
+TEST(BatchTest, DictionaryRepeatsShareTheLastCode) {
+  Arena arena;
+  StringDict d;
+  EXPECT_EQ(d.Intern("a", arena), 0u);
+  EXPECT_EQ(d.Intern("a", arena), 0u);
+  EXPECT_EQ(d.Intern("b", arena), 1u);
+  EXPECT_EQ(d.Intern("a", arena), 0u);
+  d.Clear();
+  EXPECT_EQ(d.Intern("b", arena), 0u);
+}
+
+TEST(BitmapTest, AppendZerosKeepsExistingBits) {
+  Bitmap m(3, true);
+  m.AppendZeros(70);
+  EXPECT_EQ(m.size(), 73u);
+  EXPECT_EQ(m.CountSet(), 3u);
+  EXPECT_FALSE(m.Get(72));
+}
+
 }  // namespace
 }  // namespace vigil::columnar
