@@ -95,6 +95,35 @@ const std::string* FirstField(const Row& row, std::initializer_list<std::string_
   return nullptr;
 }
 
+// Stores one column of an IOC row into the indicator (metadata or extras).
+void SetIocField(const std::string& key, const std::string& value, Indicator* ind) {
+  if (value.empty() || key == "indicator" || key == "value" || key == "ioc" || key == "type") {
+    return;
+  }
+  if (key == "source") {
+    ind->source = value;
+  } else if (key == "severity") {
+    ind->severity = value;
+  } else if (key == "description") {
+    ind->description = value;
+  } else if (key == "first_seen") {
+    ind->first_seen = value;
+  } else if (key == "last_seen") {
+    ind->last_seen = value;
+  } else if (key == "labels" || key == "tags") {
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t end = value.find_first_of(";,", start);
+      if (end == std::string::npos) end = value.size();
+      const std::string_view label = base::Trim(std::string_view(value).substr(start, end - start));
+      if (!label.empty()) ind->labels.emplace_back(label);
+      start = end + 1;
+    }
+  } else {
+    ind->extra.emplace_back(key, value);
+  }
+}
+
 }  // namespace
 
 bool ReadFileToString(const std::string& path, std::string* out, std::string* error) {
@@ -193,32 +222,7 @@ LoadResult LoadIocText(std::string_view text, std::string_view name, FileFormat 
                               std::string(IocTypeName(ind.type)) + " indicator \"" + *raw + "\"");
       continue;
     }
-    for (const auto& [k, v] : row.fields) {
-      if (v.empty() || k == "indicator" || k == "value" || k == "ioc" || k == "type") continue;
-      if (k == "source")
-        ind.source = v;
-      else if (k == "severity")
-        ind.severity = v;
-      else if (k == "description")
-        ind.description = v;
-      else if (k == "first_seen")
-        ind.first_seen = v;
-      else if (k == "last_seen")
-        ind.last_seen = v;
-      else if (k == "labels" || k == "tags") {
-        std::string cur;
-        for (char c : v + ";") {
-          if (c == ';' || c == ',') {
-            if (!base::Trim(cur).empty()) ind.labels.emplace_back(base::Trim(cur));
-            cur.clear();
-          } else {
-            cur += c;
-          }
-        }
-      } else {
-        ind.extra.emplace_back(k, v);
-      }
-    }
+    for (const auto& [k, v] : row.fields) SetIocField(k, v, &ind);
     if (ind.source.empty()) ind.source = default_source;
     indicators.push_back(std::move(ind));
   }

@@ -96,8 +96,13 @@ bool PatternSet::MatchAlone(const Pattern& p, std::string_view text) const {
 }
 
 bool PatternSet::Compile(std::string* error) {
-  VIGIL_CHECK(!compiled_);
+  if (compiled_) return compile_ok_;
   compiled_ = true;
+  compile_ok_ = CompileOnce(error);
+  return compile_ok_;
+}
+
+bool PatternSet::CompileOnce(std::string* error) {
   std::vector<uint32_t> literal_ids, regex_ids;
   regexes_.resize(patterns_.size());
   for (uint32_t id = 0; id < patterns_.size(); ++id) {
@@ -244,6 +249,7 @@ void PatternSet::ScanSet(const RE2::Set& set, const std::vector<uint32_t>& ids,
 void PatternSet::Scan(std::string_view text, Scratch& scratch, std::vector<uint32_t>* ids) const {
   VIGIL_CHECK(compiled_);
   ids->clear();
+  if (!compile_ok_) return;  // a set that failed to compile matches nothing
   if (text.empty()) {
     *ids = empty_matches_;
     return;

@@ -68,7 +68,7 @@ class PatternSet {
   uint32_t Add(Kind kind, std::string_view pattern, bool caseless);
 
   // Builds the engines. False with *error ("pattern 3: missing ): ...") when a regex is
-  // invalid; the set is then unusable.
+  // invalid; the set is then unusable. Calling it again returns the first call's result.
   bool Compile(std::string* error);
 
   std::unique_ptr<Scratch> NewScratch() const;
@@ -86,6 +86,7 @@ class PatternSet {
     std::string text;
     bool caseless;
   };
+  bool CompileOnce(std::string* error);
   bool MatchAlone(const Pattern& p, std::string_view text) const;
   bool BuildVectorscan(std::vector<uint32_t> ids);
   bool BuildByteSet(const std::vector<uint32_t>& ids, std::string* error);
@@ -95,6 +96,7 @@ class PatternSet {
 
   Options options_;
   bool compiled_ = false;
+  bool compile_ok_ = false;
   std::vector<Pattern> patterns_;
   Stats stats_;
   std::vector<uint32_t> always_;                 // ids matching every non-empty text

@@ -135,6 +135,22 @@ TEST(PatternSetTest, InvalidRegexNamesThePattern) {
   std::string error;
   EXPECT_FALSE(set.Compile(&error));
   EXPECT_EQ(error.substr(0, 10), "pattern 1:");
+  EXPECT_FALSE(set.Compile(&error));  // a second call repeats the answer
+  auto scratch = set.NewScratch();
+  std::vector<uint32_t> ids = {7};
+  set.Scan("x", *scratch, &ids);
+  EXPECT_TRUE(ids.empty());  // a failed set matches nothing
+}
+
+TEST(PatternSetTest, EmptySetsCompileAndMatchNothing) {
+  PatternSet set;
+  std::string error;
+  ASSERT_TRUE(set.Compile(&error));
+  ASSERT_TRUE(set.Compile(&error));
+  auto scratch = set.NewScratch();
+  std::vector<uint32_t> ids;
+  set.Scan("anything", *scratch, &ids);
+  EXPECT_TRUE(ids.empty());
 }
 
 TEST(PatternSetTest, LargeTextsAndManyPatterns) {
