@@ -43,22 +43,7 @@ bool FromFile(const sema::List& list) { return list.entries.empty() && !list.fro
 
 }  // namespace
 
-std::string EntryText(const ast::Literal& lit) {
-  switch (lit.kind) {
-    case ast::LiteralKind::kInt:
-    case ast::LiteralKind::kDuration:
-    case ast::LiteralKind::kTimestamp:
-      return std::to_string(lit.i);
-    case ast::LiteralKind::kIp:
-      return base::FormatIp(lit.ip);
-    case ast::LiteralKind::kCidr:
-      return base::FormatCidr(lit.cidr);
-    case ast::LiteralKind::kBool:
-      return lit.b ? "true" : "false";
-    default:
-      return lit.s;
-  }
-}
+std::string EntryText(const ast::Literal& lit) { return sema::ListEntryText(lit); }
 
 PackLists::PackLists(const sema::Pack& pack) {
   for (const sema::List& list : pack.lists) {

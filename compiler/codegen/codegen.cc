@@ -135,7 +135,7 @@ class Emitter {
 
 void Emitter::Lower(NodeId id) {
   const ir::Node& n = g_.node(id);
-  if (n.op == Op::kConst) return;  // immediates, or Splat on use
+  if (n.op == Op::kConst || n.op == Op::kListArg) return;  // immediates, or Splat on use
   Instr in;
   in.sub = n.sub;
   in.flags = n.flags;
@@ -203,7 +203,13 @@ void Emitter::Lower(NodeId id) {
       std::vector<uint32_t> args;
       for (NodeId a : n.args) {
         const ir::Node& an = g_.node(a);
-        args.push_back(an.op == Op::kConst ? (an.imm | bytecode::kConstTag) : reg_[a]);
+        if (an.op == Op::kConst) {
+          args.push_back(an.imm | bytecode::kConstTag);
+        } else if (an.op == Op::kListArg) {
+          args.push_back(an.imm | bytecode::kListTag);
+        } else {
+          args.push_back(reg_[a]);
+        }
       }
       in.op = n.op == Op::kCall ? Opcode::kCall : Opcode::kHistory;
       in.a = n.imm;

@@ -12,7 +12,7 @@ std::string_view OpName(Op op) {
       "field", "member", "elem",    "const",  "bool",   "tobool",  "isnull", "cmpk",
       "cmp",   "pattern", "scan",   "scanout", "str",   "inset",   "inlist", "inarray",
       "and",   "or",      "not",    "arith",  "arithk", "neg",     "call",   "domain",
-      "bcast", "reduce",  "count",  "index",  "indexk", "history"};
+      "bcast", "reduce",  "count",  "index",  "indexk", "history", "listarg"};
   return kNames[static_cast<size_t>(op)];
 }
 
@@ -95,7 +95,7 @@ std::string CheckNode(const Graph& g, NodeId id) {
   }
   for (NodeId a : n.args) {
     const Node& arg = g.node(a);
-    const bool domainless = arg.op == Op::kConst || arg.op == Op::kDomain;
+    const bool domainless = arg.op == Op::kConst || arg.op == Op::kDomain || arg.op == Op::kListArg;
     if (!domainless && arg.domain != n.domain && !(n.op == Op::kMember || n.op == Op::kElem)) {
       return fmt::format("node {} ({}) reads node {} of another domain", id, OpName(n.op), a);
     }

@@ -51,6 +51,7 @@ enum class Op : uint8_t {
   kIndex,      // args: {array, int}
   kIndexK,     // args: {array}; imm: constant
   kHistory,    // sub: 0 first_seen, 1 prevalence; imm: history site; args: keys
+  kListArg,    // imm: pack list. A list argument of a call (no register).
 };
 std::string_view OpName(Op op);
 

@@ -112,33 +112,33 @@ NodeId Lowerer::In(const Expr& e) {
   return in_set(std::move(set));
 }
 
+uint32_t Lowerer::PackListFor(const sema::List& list) {
+  auto& lists = m_.pools.lists;
+  for (uint32_t i = 0; i < lists.size(); ++i) {
+    if (lists[i].name == list.name) return i;
+  }
+  bytecode::PackList p;
+  p.name = list.name;
+  p.kind = std::string(sema::ListKindName(list.kind));
+  p.tenant = list.tenant;
+  for (const ast::Literal& l : list.entries) p.entries.push_back(sema::ListEntryText(l));
+  lists.push_back(std::move(p));
+  return static_cast<uint32_t>(lists.size() - 1);
+}
+
+uint32_t Lowerer::InlineListFor(std::string kind, std::vector<std::string> entries) {
+  auto& lists = m_.pools.lists;
+  for (uint32_t i = 0; i < lists.size(); ++i) {
+    if (lists[i].name.empty() && lists[i].kind == kind && lists[i].entries == entries) return i;
+  }
+  lists.push_back({"", std::move(kind), false, std::move(entries)});
+  return static_cast<uint32_t>(lists.size() - 1);
+}
+
 NodeId Lowerer::InListRef(NodeId value, const Expr& lhs, const sema::List& list) {
   const ScalarType t = lhs.type.kind == ast::Type::Kind::kScalar ? lhs.type.scalar : ScalarType::kString;
-  if (list.tenant) {
-    auto& slots = m_.pools.lists;
-    uint32_t slot = 0;
-    while (slot < slots.size() && slots[slot].name != list.name) ++slot;
-    if (slot == slots.size()) slots.push_back({list.name, static_cast<uint8_t>(list.kind)});
-    return Make(Op::kInList, RegKind::kBool, ScalarType::kBool, {value}, slot);
-  }
-  std::vector<std::string> texts;
-  for (const ast::Literal& l : list.entries) texts.push_back(l.s);
-  switch (list.kind) {
-    case sema::ListKind::kRegex:
-      return PatternList(value, false, false, texts);
-    case sema::ListKind::kGlob:
-      return PatternList(value, true, schema::IsCaseInsensitive(t), texts);
-    default:
-      break;
-  }
-  std::vector<const ast::Literal*> entries;
-  for (const ast::Literal& l : list.entries) entries.push_back(&l);
-  const bool domains = list.kind == sema::ListKind::kDomain && schema::IsStringLike(t);
-  ConstSet set = SetFromLiterals(entries, t, domains);
-  if (list.kind == sema::ListKind::kEmail || list.kind == sema::ListKind::kIoc) {
-    if (set.kind == ConstSet::Kind::kStrings) set.kind = ConstSet::Kind::kStringsFolded;
-  }
-  return Make(Op::kInSet, RegKind::kBool, ScalarType::kBool, {value}, ConstSetFor(std::move(set)));
+  const uint16_t flags = schema::IsCaseInsensitive(t) ? bytecode::kFlagCaseless : 0;
+  return Make(Op::kInList, RegKind::kBool, ScalarType::kBool, {value}, PackListFor(list), 0, flags);
 }
 
 namespace {
@@ -242,7 +242,23 @@ NodeId Lowerer::Call(const Expr& e) {
   site.signature = stdlib::Signature(def);
   std::vector<NodeId> args;
   for (size_t i = 0; i < e.args.size(); ++i) {
-    const NodeId a = Val(*e.args[i]);
+    const stdlib::TypeSpec& param = def.params[std::min(i, def.params.size() - 1)];
+    const Expr& arg = *e.args[i];
+    if (param.kind == stdlib::TypeSpec::Kind::kList &&
+        (arg.kind == ExprKind::kListRef || arg.kind == ExprKind::kList)) {
+      uint32_t list;
+      if (arg.kind == ExprKind::kListRef) {
+        list = PackListFor(*pack_.FindList(arg.name));
+      } else {
+        std::vector<std::string> entries;
+        for (const auto& item : arg.args) entries.push_back(sema::ListEntryText(item->lit));
+        list = InlineListFor("inline:" + std::string(schema::ScalarTypeName(param.scalar)), std::move(entries));
+      }
+      args.push_back(Make(Op::kListArg, RegKind::kValue, param.scalar, {}, list));
+      site.const_args.push_back(bytecode::kNoReg);
+      continue;
+    }
+    const NodeId a = Val(arg);
     args.push_back(a);
     const bool is_const = stdlib::IsConstParam(def, i) && g_.node(a).op == Op::kConst;
     site.const_args.push_back(is_const ? g_.node(a).imm : bytecode::kNoReg);
@@ -259,16 +275,16 @@ NodeId Lowerer::Call(const Expr& e) {
 
 NodeId Lowerer::History(const Expr& e) {
   VIGIL_CHECK(domain_ == kNoNode);
+  // One site per call occurrence: (rule, pre-order position in the rule); a rule lowered for
+  // several event types reaches the same occurrences in the same order.
   bytecode::HistorySite site;
   site.kind = e.callee == sema::kCallFirstSeen ? 0 : 1;
   site.over_ms = e.over_ms.value_or(0);
   site.rule = rule_;
+  site.occurrence = history_calls_++;
   auto& sites = m_.pools.history;
   uint32_t idx = 0;
-  while (idx < sites.size() && !(sites[idx].kind == site.kind && sites[idx].over_ms == site.over_ms &&
-                                 sites[idx].rule == site.rule)) {
-    ++idx;
-  }
+  while (idx < sites.size() && !(sites[idx].rule == site.rule && sites[idx].occurrence == site.occurrence)) ++idx;
   if (idx == sites.size()) sites.push_back(site);
   std::vector<NodeId> keys;
   for (const auto& a : e.args) keys.push_back(Val(*a));

@@ -51,6 +51,10 @@ class Lowerer {
   NodeId IndexNode(const ast::Expr& e);
   NodeId AnyOf(std::vector<NodeId> terms);
   uint32_t ConstSetFor(bytecode::ConstSet set);
+  // Index of the pack list for `$name` (declared pack or tenant list) in the module's pools.
+  uint32_t PackListFor(const sema::List& list);
+  // Index of an anonymous list of `kind` with `entries` (inline lists passed to functions).
+  uint32_t InlineListFor(std::string kind, std::vector<std::string> entries);
 
   const sema::Pack& pack_;
   uint32_t rule_;
@@ -58,6 +62,7 @@ class Lowerer {
   Graph& g_;
   NodeId domain_ = kNoNode;
   std::map<int, NodeId> bindings_;  // quantifier binding id -> its domain node
+  uint32_t history_calls_ = 0;      // history calls met so far in this rule (pre-order)
 };
 
 // Kind and scalar type of the register a typed expression lowers to.

@@ -65,6 +65,17 @@ schema::Datum DatumOf(const Constant& c) {
   }
 }
 
+// True when `id` reads a history call (which must run on every event even when its value
+// cannot matter, so its subtree is never folded away).
+bool HasHistory(const ir::Graph& g, NodeId id) {
+  const Node& n = g.node(id);
+  if (n.op == Op::kHistory) return true;
+  for (NodeId a : n.args) {
+    if (HasHistory(g, a)) return true;
+  }
+  return false;
+}
+
 // Folds and/or/not with constant operands; returns kNoNode when nothing folds.
 NodeId FoldLogic(ir::Graph& g, const Node& n) {
   if (n.op == Op::kNot) {
@@ -75,7 +86,9 @@ NodeId FoldLogic(ir::Graph& g, const Node& n) {
   const bool is_and = n.op == Op::kAnd;
   const int a = BoolValue(g, n.args[0]), b = BoolValue(g, n.args[1]);
   const int dominant = is_and ? 0 : 1, neutral = is_and ? 1 : 0;
-  if (a == dominant || b == dominant) return AddBool(g, dominant, n.domain);
+  if ((a == dominant && !HasHistory(g, n.args[1])) || (b == dominant && !HasHistory(g, n.args[0]))) {
+    return AddBool(g, dominant, n.domain);
+  }
   if (a == neutral) return n.args[1];
   if (b == neutral) return n.args[0];
   if (a == 2 && b == 2) return AddBool(g, 2, n.domain);

@@ -44,13 +44,31 @@ bool SelfExpensive(const ir::Graph& g, const Node& n) {
   }
 }
 
+// Marks `id` and everything it reads as cheap (evaluated on every element, no selection).
+void ForceCheap(const ir::Graph& g, NodeId id, std::vector<bool>* expensive, std::vector<bool>* forced) {
+  if ((*forced)[id]) return;
+  (*forced)[id] = true;
+  (*expensive)[id] = false;
+  for (NodeId a : g.node(id).args) ForceCheap(g, a, expensive, forced);
+}
+
 std::vector<bool> Classify(const ir::Graph& g) {
-  std::vector<bool> expensive(g.size(), false);
+  std::vector<bool> expensive(g.size(), false), forced(g.size(), false);
   for (NodeId id = 0; id < g.size(); ++id) {
     const Node& n = g.node(id);
-    if (n.op == Op::kHistory) continue;  // runs on every row by contract
     bool e = SelfExpensive(g, n);
     for (NodeId a : n.args) e = e || expensive[a];
+    expensive[id] = e;
+  }
+  // History calls record every event they see: they and their keys run on every row.
+  for (NodeId id = 0; id < g.size(); ++id) {
+    if (g.node(id).op == Op::kHistory) ForceCheap(g, id, &expensive, &forced);
+  }
+  // Users of forced nodes are recomputed from their inputs.
+  for (NodeId id = 0; id < g.size(); ++id) {
+    if (forced[id]) continue;
+    bool e = SelfExpensive(g, g.node(id));
+    for (NodeId a : g.node(id).args) e = e || expensive[a];
     expensive[id] = e;
   }
   return expensive;

@@ -112,6 +112,23 @@ bool ParseListKind(std::string_view name, ListKind* out) {
   return false;
 }
 
+std::string ListEntryText(const ast::Literal& lit) {
+  switch (lit.kind) {
+    case ast::LiteralKind::kInt:
+    case ast::LiteralKind::kDuration:
+    case ast::LiteralKind::kTimestamp:
+      return std::to_string(lit.i);
+    case ast::LiteralKind::kIp:
+      return base::FormatIp(lit.ip);
+    case ast::LiteralKind::kCidr:
+      return base::FormatCidr(lit.cidr);
+    case ast::LiteralKind::kBool:
+      return lit.b ? "true" : "false";
+    default:
+      return lit.s;
+  }
+}
+
 const List* Pack::FindList(std::string_view name) const {
   for (const List& l : lists) {
     if (l.name == name) return &l;

@@ -282,6 +282,16 @@ Type ExprChecker::StringOp(Expr& e) {
         .help = "convert with a function such as string(x), or compare with ==";
     return Fail(e);
   }
+  if (e.args[1]->kind == ExprKind::kListRef && b.kind == Type::Kind::kList) {
+    const List* l = scope_.PeekList(e.args[1]->name);
+    if (l != nullptr && l->tenant) {
+      sink_.Report(DiagCode::kE0308, e.args[1]->span,
+                   fmt::format("`{}` needs constant patterns; `${}` is a tenant list, known only at run time",
+                               ast::OpText(e.bop), e.args[1]->name))
+          .help = "test membership with `in`, or declare a pack list";
+      return Fail(e);
+    }
+  }
   const bool pattern = e.bop == BinaryOp::kLike || e.bop == BinaryOp::kILike ||
                        e.bop == BinaryOp::kMatches || e.bop == BinaryOp::kIMatches;
   if (pattern) {

@@ -27,6 +27,10 @@ enum class ListKind : uint8_t { kString, kEmail, kDomain, kInt, kCidr, kRegex, k
 std::string_view ListKindName(ListKind k);
 bool ParseListKind(std::string_view name, ListKind* out);
 
+// The text of a list entry literal as list builders take it: strings as they are, ints in
+// decimal, ips and cidrs in canonical form.
+std::string ListEntryText(const ast::Literal& lit);
+
 struct List {
   std::string name;
   ListKind kind = ListKind::kString;

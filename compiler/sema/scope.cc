@@ -67,6 +67,11 @@ List* Scope::FindList(std::string_view name, uint32_t from, Span use) {
   return &l;
 }
 
+const List* Scope::PeekList(std::string_view name) const {
+  auto it = lists_.find(name);
+  return it == lists_.end() ? nullptr : &pack_.lists[it->second];
+}
+
 MacroEntry* Scope::FindMacro(std::string_view name, uint32_t from, Span use) {
   auto it = macros_.find(name);
   if (it == macros_.end()) return nullptr;

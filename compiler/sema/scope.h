@@ -35,6 +35,8 @@ class Scope {
   // (E0212, at `use`) and still returned so checking can go on.
   List* FindList(std::string_view name, uint32_t from, compiler::Span use);
   MacroEntry* FindMacro(std::string_view name, uint32_t from, compiler::Span use);
+  // The list named `name` without visibility checks or marking it used; null when unknown.
+  const List* PeekList(std::string_view name) const;
 
   std::vector<std::string> ListNames() const;
   std::vector<std::string> MacroNames() const;

@@ -92,7 +92,13 @@ class Printer {
         std::vector<std::string> args;
         for (uint32_t k = 0; k < in.extra_count && in.extra + k < p.extra.size(); ++k) {
           const uint32_t v = p.extra[in.extra + k];
-          args.push_back((v & kConstTag) ? K(v & ~kConstTag) : Reg(v));
+          if (v & kConstTag) {
+            args.push_back(K(v & ~kConstTag));
+          } else if (v & kListTag) {
+            args.push_back((v & ~kListTag) < e_.lists.size() ? "$" + e_.lists[v & ~kListTag].name : "$?");
+          } else {
+            args.push_back(Reg(v));
+          }
         }
         const std::string fn = in.op == Opcode::kCall
                                    ? (in.a < e_.calls.size() ? e_.calls[in.a].function : "?")

@@ -24,6 +24,8 @@ inline constexpr int kOpcodeCount = static_cast<int>(Opcode::kCount_);
 
 inline constexpr uint32_t kNoReg = 0xffffffffu;
 inline constexpr uint32_t kConstTag = 0x80000000u;  // in `extra`: a constant index, not a register
+inline constexpr uint32_t kListTag = 0x40000000u;   // in `extra`: a pack list index (list parameters)
+inline constexpr uint32_t kTagMask = kConstTag | kListTag;
 
 enum class CmpOp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
 enum class StrOp : uint8_t { kEq, kContains, kStartsWith, kEndsWith, kLike, kRegex };
@@ -101,15 +103,24 @@ struct CallSite {
   std::vector<uint32_t> const_args;  // per parameter: a constant index, or kNoReg
 };
 
+// One first_seen/prevalence call: the n-th (occurrence, in pre-order) of rule `rule`.
+// Sites are numbered in pack order; the history state is keyed by site.
 struct HistorySite {
   uint8_t kind = 0;  // 0 first_seen, 1 prevalence
   int64_t over_ms = 0;
   uint32_t rule = 0;
+  uint32_t occurrence = 0;
 };
 
-struct TenantListSlot {
-  std::string name;  // the tenant list's name (without $)
-  uint8_t kind = 0;  // sema::ListKind
+// A `$list` of the pack: its declared kind ("string", "email", "domain", "int", "cidr",
+// "regex", "glob", "ioc") and entries; a tenant list's entries are its defaults, replaced by a
+// tenant's own values when the tenant configures the list. Also inline lists passed to list
+// parameters of functions (kind "inline:<type>").
+struct PackList {
+  std::string name;
+  std::string kind;
+  bool tenant = false;
+  std::vector<std::string> entries;
 };
 
 // Where an instruction came from, for `vigil disasm` and runtime errors.
@@ -128,7 +139,7 @@ struct Executable {
   std::vector<PatternSpec> patterns;
   std::vector<CallSite> calls;
   std::vector<HistorySite> history;
-  std::vector<TenantListSlot> lists;
+  std::vector<PackList> lists;
   std::vector<SourceLoc> source_map;
   uint32_t rule_count = 0;
   // Match slots: slot i < rule_count is rule i's condition (for sequence rules: its first

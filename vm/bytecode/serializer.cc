@@ -134,11 +134,15 @@ void WriteExecutable(WireWriter& w, const Executable& e) {
     w.U8(h.kind);
     w.I64(h.over_ms);
     w.U32(h.rule);
+    w.U32(h.occurrence);
   }
   w.U32(static_cast<uint32_t>(e.lists.size()));
-  for (const TenantListSlot& l : e.lists) {
+  for (const PackList& l : e.lists) {
     w.Str(l.name);
-    w.U8(l.kind);
+    w.Str(l.kind);
+    w.U8(l.tenant ? 1 : 0);
+    w.U32(static_cast<uint32_t>(l.entries.size()));
+    for (const auto& x : l.entries) w.Str(x);
   }
   w.U32(static_cast<uint32_t>(e.source_map.size()));
   for (const SourceLoc& s : e.source_map) {
@@ -178,16 +182,20 @@ void ReadExecutable(WireReader& r, Executable* e) {
     c.const_args.resize(r.Count(4, "call argument"));
     for (uint32_t& a : c.const_args) a = r.U32();
   }
-  e->history.resize(r.Count(13, "history site"));
+  e->history.resize(r.Count(17, "history site"));
   for (HistorySite& h : e->history) {
     h.kind = r.U8();
     h.over_ms = r.I64();
     h.rule = r.U32();
+    h.occurrence = r.U32();
   }
-  e->lists.resize(r.Count(5, "list slot"));
-  for (TenantListSlot& l : e->lists) {
+  e->lists.resize(r.Count(13, "list"));
+  for (PackList& l : e->lists) {
     l.name = r.Str();
-    l.kind = r.U8();
+    l.kind = r.Str();
+    l.tenant = r.U8() != 0;
+    l.entries.resize(r.Count(4, "list entry"));
+    for (auto& x : l.entries) x = r.Str();
   }
   e->source_map.resize(r.Count(16, "source location"));
   for (SourceLoc& s : e->source_map) {

@@ -208,6 +208,8 @@ std::string ProgramVerifier::Operands(const Instr& in) {
         const uint32_t v = p_.extra[in.extra + k];
         if (v & kConstTag) {
           if ((v & ~kConstTag) >= exe_.constants.size()) return "constant argument out of range";
+        } else if (v & kListTag) {
+          if (!call || (v & ~kListTag) >= exe_.lists.size()) return "list argument out of range";
         } else {
           VIGIL_TRY(ReadValue(v, "argument"));
         }
@@ -216,7 +218,7 @@ std::string ProgramVerifier::Operands(const Instr& in) {
       VIGIL_TRY(Write(in.dst, R(in.dst).kind == RegKind::kArray && call ? RegKind::kArray : RegKind::kValue));
       for (uint32_t k = 0; k < in.extra_count; ++k) {
         const uint32_t v = p_.extra[in.extra + k];
-        if (!(v & kConstTag)) VIGIL_TRY(SameDomain(v, in.dst));
+        if (!(v & kTagMask)) VIGIL_TRY(SameDomain(v, in.dst));
       }
       if (in.sel != kNoReg) VIGIL_TRY(SameDomain(in.sel, in.dst));
       if (!call && (in.sub > 1 || R(in.dst).domain != kNoReg)) return "invalid history instruction";
@@ -324,9 +326,15 @@ std::string ProgramVerifier::Types(const Instr& in) {
       for (uint32_t k = 0; k < in.extra_count; ++k) {
         const uint32_t v = p_.extra[in.extra + k];
         const stdlib::TypeSpec& param = def->params[std::min<size_t>(k, def->params.size() - 1)];
+        if (v & kListTag) {
+          if (param.kind != stdlib::TypeSpec::Kind::kList) return "list passed to a non-list parameter";
+          continue;
+        }
         const ScalarType t = (v & kConstTag) ? exe_.constants[v & ~kConstTag].type : type(v);
         const bool is_array = !(v & kConstTag) && R(v).kind == RegKind::kArray;
-        if ((param.kind == stdlib::TypeSpec::Kind::kArray) != is_array) return "call argument shape differs";
+        if (param.kind == stdlib::TypeSpec::Kind::kList && !is_array) return "list parameter needs a list or an array";
+        if (param.kind == stdlib::TypeSpec::Kind::kScalar && is_array) return "call argument shape differs";
+        if (param.kind == stdlib::TypeSpec::Kind::kArray && !is_array) return "call argument shape differs";
         if (!(Comparable(t, param.scalar) || t == param.scalar)) return "call argument of the wrong type";
         if (site.const_args[k] != kNoReg && site.const_args[k] >= exe_.constants.size()) return "constant argument out of range";
       }
@@ -367,8 +375,9 @@ std::string Verify(const Executable& exe) {
   for (const auto& [rule, step] : exe.extra_slots) {
     if (rule >= exe.rule_count) return "match slot of an unknown rule";
   }
-  for (const TenantListSlot& l : exe.lists) {
-    if (l.kind > 7) return "invalid list slot";
+  static const std::set<std::string> kKinds = {"string", "email", "domain", "int", "cidr", "regex", "glob", "ioc"};
+  for (const PackList& l : exe.lists) {
+    if (!kKinds.count(l.kind) && !l.kind.starts_with("inline:")) return "invalid list kind";
   }
   return {};
 }

@@ -2,7 +2,9 @@
 // loaded pack, the batch, the tenant, the register file and per-run scratch. Internal to vm/exec.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "vm/bytecode/program.h"
@@ -13,6 +15,20 @@
 #include "vm/exec/registers.h"
 
 namespace vigil::vm {
+
+// Per-thread derived forms of lists, built on first use and kept (lists must outlive the Vm):
+// ASCII-folded entry sets, parsed int entries, caseless pattern sets for regex/glob lists.
+struct ListCache {
+  struct Entry {
+    bool folded_built = false;
+    std::unordered_set<std::string> folded;
+    bool ints_built = false;
+    std::unordered_set<int64_t> ints;
+    std::unique_ptr<stdlib::PatternSet> patterns;
+    std::unique_ptr<stdlib::PatternSet::Scratch> scratch;
+  };
+  std::map<const schema::ListValue*, Entry> entries;
+};
 
 // One register slot; only the member matching the register's kind is used.
 struct Reg {
@@ -29,6 +45,7 @@ struct ExecState {
   std::vector<Reg>& regs;
   columnar::Arena& arena;
   std::vector<std::unique_ptr<stdlib::PatternSet::Scratch>>& scratch;
+  ListCache& list_cache;
 
   BoolReg& B(uint32_t r) { return regs[r].b; }
   ValueReg& V(uint32_t r) { return regs[r].v; }

@@ -1,7 +1,9 @@
 // kernels_cmp.cc: comparison and membership kernels: CmpK, Cmp, Str, InSet, InList, InArray.
 // String predicates on dictionary-encoded columns are evaluated once per distinct value and
 // gathered by code.
+#include <charconv>
 #include <cstring>
+#include <unordered_set>
 
 #include "stdlib/strings/wildcard.h"
 #include "vm/exec/fill.h"
@@ -181,11 +183,76 @@ void InSet(ExecState& s, const Instr& in) {
   Membership(s, in, s.V(in.a), [&](const Datum& d) { return set.Contains(d); });
 }
 
+namespace {
+
+ListCache::Entry& CacheFor(ExecState& s, const schema::ListValue& list) { return s.list_cache.entries[&list]; }
+
+const std::unordered_set<std::string>& FoldedEntries(ExecState& s, const schema::ListValue& list) {
+  ListCache::Entry& e = CacheFor(s, list);
+  if (!e.folded_built) {
+    std::string buf;
+    for (const std::string& x : list.entries()) e.folded.insert(std::string(Fold(x, &buf)));
+    e.folded_built = true;
+  }
+  return e.folded;
+}
+
+const std::unordered_set<int64_t>& IntEntries(ExecState& s, const schema::ListValue& list) {
+  ListCache::Entry& e = CacheFor(s, list);
+  if (!e.ints_built) {
+    for (const std::string& x : list.entries()) {
+      int64_t v = 0;
+      const auto [end, ec] = std::from_chars(x.data(), x.data() + x.size(), v);
+      if (ec == std::errc() && end == x.data() + x.size()) e.ints.insert(v);
+    }
+    e.ints_built = true;
+  }
+  return e.ints;
+}
+
+// A caseless pattern set over a regex or glob list's entries: any entry matching sets id 0..n.
+ListCache::Entry& CaselessPatterns(ExecState& s, const schema::ListValue& list, bool glob) {
+  ListCache::Entry& e = CacheFor(s, list);
+  if (!e.patterns) {
+    e.patterns = std::make_unique<stdlib::PatternSet>();
+    for (const std::string& x : list.entries()) {
+      e.patterns->Add(glob ? stdlib::PatternSet::Kind::kWildcard : stdlib::PatternSet::Kind::kRegex, x, true);
+    }
+    std::string error;
+    if (!e.patterns->Compile(&error)) e.patterns = std::make_unique<stdlib::PatternSet>();
+    if (e.patterns->size() == 0) e.patterns->Compile(&error);
+    e.scratch = e.patterns->NewScratch();
+  }
+  return e;
+}
+
+}  // namespace
+
+// `$list` membership with the semantics of docs/language.md: int lists compare numbers;
+// string lists compare exactly, ASCII-caseless for email/domain values; regex and glob lists
+// match case-insensitively for email/domain values; domain, cidr and ioc lists as stdlib finds.
 void InList(ExecState& s, const Instr& in) {
-  const std::string& name = s.pack.exe().lists[in.b].name;
-  auto it = s.tenant.lists.find(name);
-  const schema::ListValue* list = it == s.tenant.lists.end() ? nullptr : it->second;
-  Membership(s, in, s.V(in.a), [&](const Datum& d) { return list != nullptr && list->Find(d) >= 0; });
+  const std::string& kind = s.pack.exe().lists[in.b].kind;
+  const schema::ListValue& list = s.pack.ResolveList(in.b, s.tenant);
+  const bool caseless = in.flags & bytecode::kFlagCaseless;
+  if (kind == "int") {
+    const auto& ints = IntEntries(s, list);
+    return Membership(s, in, s.V(in.a), [&](const Datum& d) { return ints.count(d.i) > 0; });
+  }
+  if (kind == "string" && caseless) {
+    const auto& folded = FoldedEntries(s, list);
+    std::string buf;
+    return Membership(s, in, s.V(in.a), [&](const Datum& d) { return folded.count(std::string(Fold(d.s, &buf))) > 0; });
+  }
+  if ((kind == "regex" || kind == "glob") && caseless) {
+    ListCache::Entry& e = CaselessPatterns(s, list, kind == "glob");
+    std::vector<uint32_t> hits;
+    return Membership(s, in, s.V(in.a), [&](const Datum& d) {
+      e.patterns->Scan(d.s, *e.scratch, &hits);
+      return !hits.empty();
+    });
+  }
+  Membership(s, in, s.V(in.a), [&](const Datum& d) { return list.Find(d) >= 0; });
 }
 
 void InArray(ExecState& s, const Instr& in) {
@@ -196,25 +263,41 @@ void InArray(ExecState& s, const Instr& in) {
   const bool caseless = in.flags & bytecode::kFlagCaseless;
   BoolReg& dst = s.B(in.dst);
   if (a.col == nullptr) return dst.Resize(n);
-  // A null array is an empty one: false for every non-null value.
-  FillPredicate(dst, n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); }, [&](size_t i) {
-    if (arr.col == nullptr || arr.elems == nullptr) return false;
-    const size_t r = arr.At(i);
-    if (arr.col->IsNull(r)) return false;
-    const Datum x = DatumAt(a, i, t);
-    for (uint32_t e = arr.col->offsets[r]; e < arr.col->offsets[r + 1]; ++e) {
-      if (arr.elems->IsNull(e)) continue;
-      if (schema::IsStringLike(t)) {
-        if (CompareStrings(arr.elems->GetString(e), x.s, caseless) == 0) return true;
-      } else if (t == ScalarType::kFloat) {
-        if (arr.elems->f64[e] == x.f) return true;
-      } else if (t == ScalarType::kIp) {
-        if (arr.elems->ip[e] == x.ip) return true;
-      } else if (arr.elems->i64[e] == x.i) {
-        return true;
+  // A null array is an empty one: false for every non-null value. A null element makes the
+  // result null when no element matches (Kleene or over the elements).
+  dst.Resize(n);
+  const columnar::Bitmap* sel = s.Sel(in.sel);
+  ForEachSelected(n, sel, [&](size_t i) {
+    if (a.IsNull(i)) return;
+    bool saw_null = false;
+    const bool hit = [&] {
+      if (arr.col == nullptr || arr.elems == nullptr) return false;
+      const size_t r = arr.At(i);
+      if (arr.col->IsNull(r)) return false;
+      const Datum x = DatumAt(a, i, t);
+      for (uint32_t e = arr.col->offsets[r]; e < arr.col->offsets[r + 1]; ++e) {
+        if (arr.elems->IsNull(e)) {
+          saw_null = true;
+          continue;
+        }
+        if (schema::IsStringLike(t)) {
+          if (CompareStrings(arr.elems->GetString(e), x.s, caseless) == 0) return true;
+        } else if (t == ScalarType::kFloat) {
+          if (arr.elems->f64[e] == x.f) return true;
+        } else if (t == ScalarType::kIp) {
+          if (arr.elems->ip[e] == x.ip) return true;
+        } else if (arr.elems->i64[e] == x.i) {
+          return true;
+        }
       }
+      return false;
+    }();
+    if (hit) {
+      dst.t.Set(i);
+      dst.v.Set(i);
+    } else if (!saw_null) {
+      dst.v.Set(i);
     }
-    return false;
   });
 }
 

@@ -186,7 +186,6 @@ void IndexInto(ExecState& s, const Instr& in, IndexFn&& index_of) {
     int64_t k = 0;
     if (!index_of(p, &k)) continue;
     const int64_t len = a.col->offsets[r + 1] - a.col->offsets[r];
-    if (k < 0) k += len;
     if (k < 0 || k >= len) continue;
     dst.index[p] = a.col->offsets[r] + static_cast<uint32_t>(k);
     null_at[p] = false;

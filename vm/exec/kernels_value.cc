@@ -4,7 +4,10 @@
 #include <cmath>
 #include <limits>
 
+#include "stdlib/fn_util.h"
 #include "stdlib/invoke.h"
+#include "stdlib/lists/typed_lists.h"
+#include "stdlib/value_print.h"
 #include "vm/exec/fill.h"
 #include "vm/exec/kernels.h"
 
@@ -183,6 +186,51 @@ void StoreArray(const Datum& d, Column& out, size_t i) {
 
 }  // namespace
 
+namespace {
+
+// For each element of `domain` (n of them), its batch row; empty for the rows domain.
+std::vector<uint32_t> RowsOf(ExecState& s, uint32_t domain, size_t n) {
+  if (domain == bytecode::kNoReg) return {};
+  std::vector<uint32_t> rows(n);
+  for (size_t i = 0; i < n; ++i) rows[i] = static_cast<uint32_t>(i);
+  for (uint32_t d = domain; d != bytecode::kNoReg; d = s.D(d).parent_domain) {
+    for (auto& r : rows) r = s.D(d).parent[r];
+  }
+  return rows;
+}
+
+// Argument k of a call at element i: a value, or for a list parameter given an array, the
+// array's elements built into a list (held in *owned).
+Datum ArgumentAt(ExecState& s, uint32_t reg, size_t i, const stdlib::FunctionDef& def, size_t k,
+                 stdlib::EvalContext& ctx, std::unique_ptr<schema::ListValue>* owned) {
+  const ScalarType t = s.TypeOf(reg);
+  const stdlib::TypeSpec& param = def.params[std::min(k, def.params.size() - 1)];
+  if (s.prog.regs[reg].kind != bytecode::RegKind::kArray) return DatumAt(s.V(reg), i, t);
+  const ValueReg& arr = s.V(reg);
+  if (arr.col == nullptr || arr.elems == nullptr || arr.col->IsNull(arr.At(i))) return Datum::Null(t);
+  const size_t r = arr.At(i);
+  std::vector<Datum> elems;
+  for (uint32_t e = arr.col->offsets[r]; e < arr.col->offsets[r + 1]; ++e) {
+    ValueReg view;
+    view.col = arr.elems;
+    elems.push_back(DatumAt(view, e, t));
+  }
+  if (param.kind == stdlib::TypeSpec::Kind::kList) {
+    std::string error;
+    *owned = stdlib::BuildInlineList(param, elems, &error);
+    if (*owned == nullptr) return Datum::Null(t);
+    Datum d = Datum::Null(t);
+    d.valid = true;
+    d.list = owned->get();
+    return d;
+  }
+  Datum* stored = stdlib::ArenaDatums(ctx, elems.size()).data();
+  std::copy(elems.begin(), elems.end(), stored);
+  return Datum::Array(t, std::span<const Datum>(stored, elems.size()));
+}
+
+}  // namespace
+
 void Call(ExecState& s, const Instr& in) {
   const stdlib::PreparedCall& call = s.pack.call(in.a);
   const size_t n = s.SizeOf(in.dst);
@@ -209,14 +257,27 @@ void Call(ExecState& s, const Instr& in) {
   ctx.time_zone = s.tenant.time_zone;
   const uint32_t* args = s.prog.extra.data() + in.extra;
   std::vector<Datum> values(in.extra_count);
-  // Constant arguments once.
+  const stdlib::FunctionDef& def = call.def();
+  // Constant and list arguments once; arrays passed to list parameters become lists per row.
+  std::vector<bool> per_row(in.extra_count, false);
   for (uint32_t k = 0; k < in.extra_count; ++k) {
-    if (args[k] & bytecode::kConstTag) values[k] = s.pack.constant(args[k] & ~bytecode::kConstTag);
+    const uint32_t v = args[k];
+    if (v & bytecode::kConstTag) {
+      values[k] = s.pack.constant(v & ~bytecode::kConstTag);
+    } else if (v & bytecode::kListTag) {
+      values[k] = Datum::Null(ScalarType::kString);
+      values[k].valid = true;
+      values[k].list = &s.pack.ResolveList(v & ~bytecode::kListTag, s.tenant);
+    } else {
+      per_row[k] = true;
+    }
   }
+  const Column* ts = s.batch.column(schema::FieldId::kTs);
+  const std::vector<uint32_t> rows = RowsOf(s, s.DomainOf(in.dst), n);
   // A single non-constant dictionary-encoded argument: evaluate once per distinct value.
   int dict_arg = -1;
   for (uint32_t k = 0; k < in.extra_count; ++k) {
-    if (args[k] & bytecode::kConstTag) continue;
+    if (!per_row[k]) continue;
     const ValueReg& r = s.V(args[k]);
     const bool dict = r.col != nullptr && r.col->storage() == Storage::kDictString;
     dict_arg = (dict_arg == -1 && dict) ? static_cast<int>(k) : -2;
@@ -229,6 +290,7 @@ void Call(ExecState& s, const Instr& in) {
     memo_set.assign(distinct, 0);
   }
   Datum result;
+  std::vector<std::unique_ptr<schema::ListValue>> owned_lists(in.extra_count);
   const columnar::Bitmap* sel = s.Sel(in.sel);
   for (size_t i = 0; i < n; ++i) {
     if (sel != nullptr && !sel->Get(i)) {
@@ -236,6 +298,8 @@ void Call(ExecState& s, const Instr& in) {
       continue;
     }
     const Datum* r = &result;
+    const size_t row = rows.empty() ? i : rows[i];
+    ctx.now_ms = (ts != nullptr && !ts->IsNull(row)) ? ts->i64[row] : 0;
     if (dict_arg >= 0 && !s.V(args[dict_arg]).IsNull(i)) {
       const ValueReg& dr = s.V(args[dict_arg]);
       const uint32_t code = dr.col->code[dr.At(i)];
@@ -247,7 +311,7 @@ void Call(ExecState& s, const Instr& in) {
       r = &memo[code];
     } else {
       for (uint32_t k = 0; k < in.extra_count; ++k) {
-        if (!(args[k] & bytecode::kConstTag)) values[k] = DatumAt(s.V(args[k]), i, s.TypeOf(args[k]));
+        if (per_row[k]) values[k] = ArgumentAt(s, args[k], i, def, k, ctx, &owned_lists[k]);
       }
       call.Eval(values, ctx, &result);
     }
@@ -258,26 +322,6 @@ void Call(ExecState& s, const Instr& in) {
     }
   }
 }
-
-namespace {
-
-// The text of one history key part; null parts are written as \x01.
-void AppendKey(const Datum& d, std::string* key) {
-  if (!d.valid) {
-    *key += '\x01';
-  } else if (schema::IsStringLike(d.type)) {
-    *key += d.s;
-  } else if (d.type == ScalarType::kIp || d.type == ScalarType::kCidr) {
-    *key += base::FormatIp(d.ip);
-  } else if (d.type == ScalarType::kFloat) {
-    *key += std::to_string(d.f);
-  } else {
-    *key += std::to_string(d.i);
-  }
-  *key += '\x1f';
-}
-
-}  // namespace
 
 void History(ExecState& s, const Instr& in) {
   const bytecode::HistorySite& site = s.pack.exe().history[in.a];
@@ -292,7 +336,14 @@ void History(ExecState& s, const Instr& in) {
   for (size_t i = 0; i < n; ++i) {  // every row, in order: history records each event
     if (ts->IsNull(i)) continue;
     key.clear();
-    for (uint32_t k = 0; k < in.extra_count; ++k) AppendKey(DatumAt(s.V(keys[k]), i, s.TypeOf(keys[k])), &key);
+    bool null_key = false;
+    for (uint32_t k = 0; k < in.extra_count; ++k) {
+      const Datum d = DatumAt(s.V(keys[k]), i, s.TypeOf(keys[k]));
+      null_key = null_key || !d.valid;
+      if (k > 0) key += '\x1f';
+      key += stdlib::FormatDatum(d);
+    }
+    if (null_key) continue;  // a null key: null, and nothing recorded
     if (first_seen) {
       out.SetInt(i, s.tenant.history->FirstSeen(in.a, key, ts->i64[i], site.over_ms) ? 1 : 0);
     } else {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "stdlib/lists/declared.h"
 #include "stdlib/lists/list_value.h"
 #include "stdlib/lists/typed_lists.h"
 #include "stdlib/registry.h"
@@ -102,6 +103,17 @@ bool LoadedPack::Build(std::string* error) {
     if (!ps->Compile(error)) return false;
     patterns_.push_back(std::move(ps));
   }
+  for (const bytecode::PackList& l : exe_.lists) {
+    std::string kind = l.kind;
+    if (kind.starts_with("inline:")) kind = kind.substr(7);
+    if (kind == "ip") kind = "cidr";
+    std::vector<std::string> errors;
+    lists_.push_back(stdlib::BuildDeclaredList(kind, l.entries, l.name, &errors));
+    if (!errors.empty()) {
+      *error = fmt::format("list ${}: {}", l.name, errors[0]);
+      return false;
+    }
+  }
   const stdlib::Registry& reg = stdlib::Registry::Get();
   for (const bytecode::CallSite& site : exe_.calls) {
     const stdlib::FunctionDef* def = nullptr;
@@ -121,6 +133,15 @@ bool LoadedPack::Build(std::string* error) {
     calls_.push_back(std::move(call));
   }
   return true;
+}
+
+const schema::ListValue& LoadedPack::ResolveList(uint32_t i, const columnar::TenantContext& tenant) const {
+  const bytecode::PackList& l = exe_.lists[i];
+  if (l.tenant) {
+    auto it = tenant.lists.find(l.name);
+    if (it != tenant.lists.end() && it->second != nullptr) return *it->second;
+  }
+  return *lists_[i];
 }
 
 }  // namespace vigil::vm

@@ -13,6 +13,7 @@
 #include "stdlib/lists/list_value.h"
 #include "stdlib/regex/pattern_set.h"
 #include "vm/bytecode/program.h"
+#include "vm/columnar/tenant_context.h"
 
 namespace vigil::vm {
 
@@ -38,6 +39,10 @@ class LoadedPack {
   const stdlib::PatternSet& patterns(uint32_t i) const { return *patterns_[i]; }
   const stdlib::PreparedCall& call(uint32_t i) const { return *calls_[i]; }
   const schema::Datum& constant(uint32_t i) const { return const_datums_[i]; }
+  // Pack list i with its pack entries (a tenant list's defaults).
+  const schema::ListValue& list(uint32_t i) const { return *lists_[i]; }
+  // The list `$name` stands for in this tenant: its own values for a tenant list it configures.
+  const schema::ListValue& ResolveList(uint32_t i, const columnar::TenantContext& tenant) const;
   size_t pattern_set_count() const { return patterns_.size(); }
 
  private:
@@ -50,6 +55,7 @@ class LoadedPack {
   std::vector<std::unique_ptr<stdlib::PatternSet>> patterns_;
   std::vector<std::unique_ptr<stdlib::PreparedCall>> calls_;
   std::vector<schema::Datum> const_datums_;
+  std::vector<std::unique_ptr<schema::ListValue>> lists_;
 };
 
 }  // namespace vigil::vm

@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "base/check.h"
+#include "vm/exec/exec_state.h"
 #include "vm/exec/kernels.h"
 
 namespace vigil::vm {
@@ -46,7 +47,7 @@ void EmitRows(const BoolReg& bound, uint32_t rule, columnar::MatchSet* out) {
 
 void kernels::Emit(ExecState&, const Instr&) {}
 
-Vm::Vm(const LoadedPack& pack) : pack_(pack) {
+Vm::Vm(const LoadedPack& pack) : pack_(pack), list_cache_(std::make_unique<ListCache>()) {
   files_.resize(schema::kEventTypeCount);
   for (size_t i = 0; i < pack.pattern_set_count(); ++i) {
     scratch_.push_back(pack.patterns(static_cast<uint32_t>(i)).NewScratch());
@@ -54,6 +55,8 @@ Vm::Vm(const LoadedPack& pack) : pack_(pack) {
 }
 
 Vm::~Vm() = default;
+
+void Vm::ClearListCache() { list_cache_->entries.clear(); }
 
 Vm::RegFile& Vm::FilesFor(const bytecode::Program& prog) {
   auto& f = files_[static_cast<size_t>(prog.event_type)];
@@ -71,7 +74,7 @@ void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant
   if (prog == nullptr || batch.size() == 0) return;
   arena_.Reset();
   RegFile& file = FilesFor(*prog);
-  ExecState s{pack_, *prog, batch, tenant, file.regs, arena_, scratch_};
+  ExecState s{pack_, *prog, batch, tenant, file.regs, arena_, scratch_, *list_cache_};
   ++counters_.batches;
   counters_.rows += batch.size();
   for (const Instr& in : prog->code) {

@@ -16,6 +16,8 @@
 
 namespace vigil::vm {
 
+struct ListCache;
+
 struct VmCounters {
   uint64_t batches = 0;
   uint64_t rows = 0;
@@ -34,6 +36,8 @@ class Vm {
            columnar::MatchSet* out);
 
   const VmCounters& counters() const { return counters_; }
+  // Drops what was derived from tenant lists (call when those lists are replaced).
+  void ClearListCache();
 
  private:
   struct RegFile;
@@ -43,6 +47,7 @@ class Vm {
   const LoadedPack& pack_;
   std::vector<std::unique_ptr<RegFile>> files_;  // per event type
   std::vector<std::unique_ptr<stdlib::PatternSet::Scratch>> scratch_;
+  std::unique_ptr<ListCache> list_cache_;
   columnar::Arena arena_;
   VmCounters counters_;
 };
