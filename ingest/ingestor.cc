@@ -57,6 +57,8 @@ bool Ingestor::Impl::IngestPath(const std::string& path) {
 
 void Ingestor::Impl::IngestDirectory(const std::string& dir) {
   std::error_code ec;
+  const fs::path canonical = fs::canonical(dir, ec);
+  if (!ec && !visited_dirs_.insert(canonical.string()).second) return;  // a symlink loop
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     entries.push_back(*it);
@@ -69,9 +71,9 @@ void Ingestor::Impl::IngestDirectory(const std::string& dir) {
             [](const auto& a, const auto& b) { return a.path() < b.path(); });
   for (const fs::directory_entry& e : entries) {
     std::error_code type_ec;
-    if (e.is_directory(type_ec) && !e.is_symlink(type_ec)) {
+    if (e.is_directory(type_ec)) {
       IngestDirectory(e.path().string());
-    } else if (!e.is_directory(type_ec)) {
+    } else {
       IngestPath(e.path().string());
     }
   }

@@ -29,9 +29,9 @@ class Ingestor {
   Ingestor(const Ingestor&) = delete;
   Ingestor& operator=(const Ingestor&) = delete;
 
-  // Ingests a file, every file under a directory (recursively, in name order, symlinked
-  // directories not followed) or "-" (stdin). Inputs that cannot be read become io_error
-  // dead letters. Returns false when `path` itself cannot be opened.
+  // Ingests a file, every file under a directory (recursively, in name order; each directory
+  // once, however many symlinks lead to it) or "-" (stdin). Inputs that cannot be read become
+  // io_error dead letters. Returns false when `path` itself cannot be opened.
   bool IngestPath(const std::string& path);
   // Ingests a stream under a display name (an API 1.0 file prefix in the name sets the type).
   void IngestStream(std::string_view name, std::istream& in);

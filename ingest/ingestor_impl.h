@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,7 @@ class Ingestor::Impl final : public RecordHandler {
   std::string yaml_scratch_;
   std::array<std::unique_ptr<columnar::Batch>, schema::kEventTypeCount> batches_;
   std::vector<std::string> files_;
+  std::set<std::string> visited_dirs_;  // canonical paths, so symlinked directories read once
 
   // The current input.
   uint32_t file_index_ = 0;

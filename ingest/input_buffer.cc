@@ -19,7 +19,7 @@ InputBuffer::InputBuffer(ByteSource* source, size_t max_line, size_t keep_prefix
 void InputBuffer::Reserve(size_t cap) {
   if (cap <= cap_) return;
   auto fresh = std::make_unique<char[]>(cap + kInputPadding);
-  std::memcpy(fresh.get(), buf_.get() + begin_, end_ - begin_);
+  if (end_ > begin_) std::memcpy(fresh.get(), buf_.get() + begin_, end_ - begin_);
   base_ += begin_;
   end_ -= begin_;
   scan_ -= begin_;

@@ -62,6 +62,12 @@ size_t StagedRow::CountOf(FieldId f) const {
 
 void StagedRow::Commit(columnar::BatchBuilder* b) const {
   for (FieldId f : set_) {
+    if (schema::IsStringLike(schema::Field(f).type)) b->PrefetchString(f, slots_[Index(f)].s);
+  }
+  for (const Element& e : elements_) {
+    if (e.op == Op::kMember || e.op == Op::kAppend) b->PrefetchString(e.field, e.s);
+  }
+  for (FieldId f : set_) {
     const Slot& slot = slots_[Index(f)];
     switch (schema::Field(f).type) {
       case ScalarType::kString:

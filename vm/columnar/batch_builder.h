@@ -25,6 +25,11 @@ class BatchBuilder {
   bool SetFloat(schema::FieldId f, double v);
   bool SetIp(schema::FieldId f, const base::IpAddr& v);
   bool SetString(schema::FieldId f, std::string_view s);
+  // Hints that SetString(f, s) or SetMemberString(f, s) follows; a writer that knows a whole
+  // row calls it for every string first so the dictionary lookups overlap.
+  void PrefetchString(schema::FieldId f, std::string_view s) const {
+    if (const Column* c = batch_->column(f)) c->PrefetchString(s);
+  }
   // True when field f of the current row is set.
   bool IsSet(schema::FieldId f) const;
 

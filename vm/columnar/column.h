@@ -52,6 +52,10 @@ class Column {
   }
   // Stores s (copied into arena; lower-cased for email/domain columns).
   void SetString(size_t i, std::string_view s, Arena& arena);
+  // Hints that SetString(_, s, _) follows soon (prefetches the dictionary slot of s).
+  void PrefetchString(std::string_view s) const {
+    if (storage_ == Storage::kDictString) dict.Prefetch(s);
+  }
   void SetNull(size_t i) { valid.Clear(i); }
   bool IsNull(size_t i) const { return !valid.Get(i); }
 

@@ -9,19 +9,28 @@ namespace {
 
 // A fast 64-bit string hash (8 bytes per multiply); quality is enough for linear probing on
 // the low bits because every step ends with a xor-shift of the high bits.
+uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
 uint64_t HashBytes(std::string_view s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const size_t len = s.size();
   const char* p = s.data();
-  size_t n = s.size();
-  uint64_t h = kMul ^ (n * 0xbf58476d1ce4e5b9ull);
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * kMul;
+  uint64_t h = kMul ^ (len * 0xbf58476d1ce4e5b9ull);
+  for (size_t n = len; n > 8; p += 8, n -= 8) {
+    h = (h ^ Load8(p)) * kMul;
     h ^= h >> 29;
   }
+  // The last 1..8 bytes: one (possibly overlapping) load, or a register-built short tail.
   uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
+  if (len >= 8) {
+    tail = Load8(s.data() + len - 8);
+  } else {
+    for (size_t i = 0; i < len; ++i) tail |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  }
   h = (h ^ tail) * 0x94d049bb133111ebull;
   return h ^ (h >> 31);
 }
@@ -37,6 +46,10 @@ size_t StringDict::Probe(std::string_view s, uint32_t hash) const {
       return i;
     }
   }
+}
+
+void StringDict::Prefetch(std::string_view s) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[HashBytes(s) & (slots_.size() - 1)]);
 }
 
 uint32_t StringDict::Find(std::string_view s) const {

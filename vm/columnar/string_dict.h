@@ -18,6 +18,9 @@ class StringDict {
   uint32_t Intern(std::string_view s, Arena& arena);
   // Returns the code of s or kMissing.
   uint32_t Find(std::string_view s) const;
+  // Hints that s is about to be interned: prefetches its slot so several lookups can wait on
+  // memory at once (writers call it for a whole row first). No effect on the contents.
+  void Prefetch(std::string_view s) const;
   std::string_view value(uint32_t code) const { return values_[code]; }
   const std::vector<std::string_view>& values() const { return values_; }
   size_t size() const { return values_.size(); }
