@@ -63,13 +63,19 @@ class Interpreter {
   std::optional<bool> EvalCondition(const sema::Rule& rule, const columnar::Batch& batch,
                                     size_t row, const columnar::TenantContext& tenant);
 
-  // Resets *out to one row list per rule of the pack (by index in pack.rules) and fills, for
-  // every rule whose event types include batch.type() and whose condition is true, its
-  // matching rows, ascending. Stateful clauses are not applied here: an aggregate rule yields
-  // the rows where its per-event `when` condition holds; a sequence rule yields nothing (its
-  // steps are the stateful engine's); first_seen()/prevalence() query tenant.history.
+  // Resets *out to one row list per match slot of the pack (sema::Pack::SlotOf: slot r is rule
+  // r, later sequence steps follow) and fills, for every slot whose event types include
+  // batch.type() and whose condition is true, its matching rows, ascending. Stateful clauses
+  // are not applied here: an aggregate rule yields the rows where its per-event `when` holds;
+  // a sequence rule yields each step's matching rows in that step's slot;
+  // first_seen()/prevalence() query tenant.history.
   void Evaluate(const columnar::Batch& batch, const columnar::TenantContext& tenant,
                 columnar::MatchSet* out);
+
+  // The value of a checked expression (evidence, keys) on one row: a scalar or an array Datum;
+  // records and lists give null. Strings stay valid until the next call on this interpreter.
+  schema::Datum EvalValue(const ast::Expr& e, const columnar::Batch& batch, size_t row,
+                          const columnar::TenantContext& tenant);
 
   // Problems found while preparing the pack: list entries or list files that could not be
   // loaded ("list $name: ..."), call sites whose constants a function rejected. Empty for a

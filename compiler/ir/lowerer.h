@@ -12,9 +12,6 @@
 
 namespace vigil::ir {
 
-// The match slot of step `step` (> 0) of sequence rule `rule`, allocated on first use.
-uint32_t SlotFor(bytecode::Executable& pools, uint32_t rule, uint32_t step);
-
 class Lowerer {
  public:
   Lowerer(const sema::Pack& pack, uint32_t rule, Module& module, Graph& graph)

@@ -136,6 +136,23 @@ const List* Pack::FindList(std::string_view name) const {
   return nullptr;
 }
 
+uint32_t Pack::SlotOf(size_t rule, size_t step) const {
+  if (step == 0) return static_cast<uint32_t>(rule);
+  size_t slot = rules.size();
+  for (size_t r = 0; r < rule; ++r) {
+    if (rules[r].sequence) slot += rules[r].sequence->steps.size() - 1;
+  }
+  return static_cast<uint32_t>(slot + step - 1);
+}
+
+uint32_t Pack::SlotCount() const {
+  size_t n = rules.size();
+  for (const Rule& r : rules) {
+    if (r.sequence && !r.sequence->steps.empty()) n += r.sequence->steps.size() - 1;
+  }
+  return static_cast<uint32_t>(n);
+}
+
 const Rule* Pack::FindRule(std::string_view id) const {
   for (const Rule& r : rules) {
     if (r.id == id) return &r;

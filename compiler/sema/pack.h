@@ -127,6 +127,11 @@ struct Pack {
 
   const List* FindList(std::string_view name) const;
   const Rule* FindRule(std::string_view id) const;
+
+  // Match slots shared by every engine: slot r is rule r's condition (a sequence rule's first
+  // step); the later steps of sequence rules follow all rules, in rule and step order.
+  uint32_t SlotOf(size_t rule, size_t step) const;
+  uint32_t SlotCount() const;
 };
 
 }  // namespace vigil::sema
