@@ -176,6 +176,7 @@ std::optional<int64_t> ParseTimestamp(std::string_view text) {
 }
 
 bool IsNullText(std::string_view text) {
+  if (text.size() > 8 && text.front() != ' ' && text.back() != ' ') return false;  // hot path
   const std::string_view s = base::Trim(text);
   return s.empty() || EqualsIgnoreCase(s, "null") || EqualsIgnoreCase(s, "n/a") ||
          EqualsIgnoreCase(s, "na") || s == "-";

@@ -87,6 +87,14 @@ std::string Spam(Gen& g, uint64_t ts) {
          R"(","subtype":null,"timestamp":)" + std::to_string(ts) + R"(,"type":"spam"})";
 }
 
+std::string Journal(Gen& g, uint64_t ts) {
+  return R"({"_offset":)" + std::to_string(g.Next() % 100000) +
+         R"(,"_partition":60,"accountId":"CUSB4A274","aggregateId":")" + g.Token(22) +
+         R"(","direction":"Internal","processingId":")" + g.Token(43) + R"(","recipients":")" +
+         g.Address() + R"(","senderEnvelope":")" + g.Address() +
+         R"(","subtype":null,"timestamp":)" + std::to_string(ts) + R"(,"type":"journal"})";
+}
+
 std::string Kv(Gen& g, uint64_t i) {
   const std::string acode = g.Token(22);
   const std::string head = "datetime=2024-11-13T11:" + std::to_string(10 + i % 50) +
@@ -117,11 +125,13 @@ std::string Api2Ndjson(size_t n) {
   out.reserve(n * 560);
   for (size_t i = 0; i < n; ++i) {
     const uint64_t ts = 1731499059314 + i * 37;
-    const uint64_t pick = g.Next() % 10;
-    out += pick < 3   ? Receipt(g, ts)
-           : pick < 5 ? Process(g, ts)
-           : pick < 8 ? Delivery(g, ts)
-                      : Spam(g, ts);
+    // The type mix of the public API 2.0 sample: receipt, process, delivery, spam, journal.
+    const uint64_t pick = g.Next() % 20;
+    out += pick < 5    ? Receipt(g, ts)
+           : pick < 8  ? Process(g, ts)
+           : pick < 13 ? Delivery(g, ts)
+           : pick < 16 ? Spam(g, ts)
+                       : Journal(g, ts);
     out.push_back('\n');
   }
   return out;

@@ -1,5 +1,5 @@
 // corpus.h: a synthetic but realistic Mimecast corpus for the ingest benchmarks: API 2.0 CG
-// batch NDJSON (~500-byte events, the type mix and key layout of the public samples), and the
+// batch NDJSON (~600-byte events, the type mix and key layout of the public samples), and the
 // same traffic as API 1.0 key=value lines and an API 1.0 JSON file body.
 #pragma once
 
