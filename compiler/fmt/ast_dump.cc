@@ -20,15 +20,24 @@ std::string Str(const std::string& s) { return std::to_string(s.size()) + ":" + 
 
 std::string Lit(const ast::Literal& l) {
   switch (l.kind) {
-    case ast::LiteralKind::kNull: return "null";
-    case ast::LiteralKind::kBool: return l.b ? "true" : "false";
-    case ast::LiteralKind::kInt: return "int " + std::to_string(l.i);
-    case ast::LiteralKind::kFloat: return "float " + Exact(l.f);
-    case ast::LiteralKind::kString: return "str " + Str(l.s);
-    case ast::LiteralKind::kDuration: return "dur " + std::to_string(l.i);
-    case ast::LiteralKind::kTimestamp: return "ts " + std::to_string(l.i);
-    case ast::LiteralKind::kIp: return "ip " + base::FormatIp(l.ip);
-    case ast::LiteralKind::kCidr: return "cidr " + base::FormatCidr(l.cidr);
+    case ast::LiteralKind::kNull:
+      return "null";
+    case ast::LiteralKind::kBool:
+      return l.b ? "true" : "false";
+    case ast::LiteralKind::kInt:
+      return "int " + std::to_string(l.i);
+    case ast::LiteralKind::kFloat:
+      return "float " + Exact(l.f);
+    case ast::LiteralKind::kString:
+      return "str " + Str(l.s);
+    case ast::LiteralKind::kDuration:
+      return "dur " + std::to_string(l.i);
+    case ast::LiteralKind::kTimestamp:
+      return "ts " + std::to_string(l.i);
+    case ast::LiteralKind::kIp:
+      return "ip " + base::FormatIp(l.ip);
+    case ast::LiteralKind::kCidr:
+      return "cidr " + base::FormatCidr(l.cidr);
   }
   return "?";
 }
@@ -68,13 +77,20 @@ class Dumper {
   void Meta(const ast::MetaValue& v) {
     out_ += "(" + std::to_string(static_cast<int>(v.kind));
     switch (v.kind) {
-      case ast::MetaValue::Kind::kInt: out_ += " " + std::to_string(v.i); break;
-      case ast::MetaValue::Kind::kFloat: out_ += " " + Exact(v.f); break;
-      case ast::MetaValue::Kind::kBool: out_ += v.b ? " true" : " false"; break;
+      case ast::MetaValue::Kind::kInt:
+        out_ += " " + std::to_string(v.i);
+        break;
+      case ast::MetaValue::Kind::kFloat:
+        out_ += " " + Exact(v.f);
+        break;
+      case ast::MetaValue::Kind::kBool:
+        out_ += v.b ? " true" : " false";
+        break;
       case ast::MetaValue::Kind::kList:
         for (const ast::MetaValue& item : v.list) Meta(item);
         break;
-      default: out_ += " " + Str(v.text);
+      default:
+        out_ += " " + Str(v.text);
     }
     out_ += ")";
   }
@@ -99,8 +115,9 @@ class Dumper {
     for (int k : kinds) out_ += " " + std::to_string(k);
     std::vector<const ast::MetaEntry*> meta;
     for (const ast::MetaEntry& m : r.meta) meta.push_back(&m);
-    std::stable_sort(meta.begin(), meta.end(),
-                     [](const ast::MetaEntry* a, const ast::MetaEntry* b) { return a->key < b->key; });
+    std::stable_sort(
+        meta.begin(), meta.end(),
+        [](const ast::MetaEntry* a, const ast::MetaEntry* b) { return a->key < b->key; });
     for (const ast::MetaEntry* m : meta) {
       Line(" meta " + Str(m->key) + " ");
       Meta(m->value);

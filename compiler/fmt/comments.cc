@@ -54,7 +54,8 @@ Anchor ValueAnchor(const ast::TestValue& v, uint32_t begin) {
 Anchor TestItemAnchor(const ast::TestItem& t) {
   std::vector<Anchor> kids;
   if (t.kind == ast::TestItem::Kind::kEvent) {
-    for (const ast::TestField& f : t.fields) kids.push_back(ValueAnchor(f.value, f.path_span.begin));
+    for (const ast::TestField& f : t.fields)
+      kids.push_back(ValueAnchor(f.value, f.path_span.begin));
   } else if (t.kind == ast::TestItem::Kind::kSet) {
     kids = Entries(t.entries);
   } else {
@@ -66,7 +67,8 @@ Anchor TestItemAnchor(const ast::TestItem& t) {
 Anchor MetaAnchor(const void* key, const ast::MetaValue& v, compiler::Span span) {
   if (v.kind != ast::MetaValue::Kind::kList) return Leaf(key, span.begin, span.end);
   std::vector<Anchor> kids;
-  for (const ast::MetaValue& item : v.list) kids.push_back(Leaf(&item, item.span.begin, item.span.end));
+  for (const ast::MetaValue& item : v.list)
+    kids.push_back(Leaf(&item, item.span.begin, item.span.end));
   return Container(key, span.begin, span.end, std::move(kids));
 }
 
@@ -74,7 +76,8 @@ std::vector<Anchor> ClauseKids(const ast::Rule& r, const ast::ClauseRef& ref) {
   std::vector<Anchor> kids;
   switch (ref.kind) {
     case ast::ClauseKind::kSequence:
-      for (const ast::Step& s : r.sequence->steps) kids.push_back(Leaf(&s, s.span.begin, s.span.end));
+      for (const ast::Step& s : r.sequence->steps)
+        kids.push_back(Leaf(&s, s.span.begin, s.span.end));
       break;
     case ast::ClauseKind::kEvidence:
       for (const ast::EvidenceItem& e : r.evidence) {
@@ -102,14 +105,17 @@ Anchor ClauseAnchor(const ast::Rule& r, const ast::ClauseRef& ref) {
   const void* key = ClauseKey(r, ref);
   const compiler::Span s = ref.span;
   switch (ref.kind) {
-    case ast::ClauseKind::kMeta: return MetaAnchor(key, r.meta[ref.index].value, s);
+    case ast::ClauseKind::kMeta:
+      return MetaAnchor(key, r.meta[ref.index].value, s);
     case ast::ClauseKind::kExcept:
       if (!r.exceptions[ref.index].has_values) return Leaf(key, s.begin, s.end);
       [[fallthrough]];
     case ast::ClauseKind::kSequence:
     case ast::ClauseKind::kEvidence:
-    case ast::ClauseKind::kTest: return Container(key, s.begin, s.end, ClauseKids(r, ref));
-    default: return Leaf(key, s.begin, s.end);
+    case ast::ClauseKind::kTest:
+      return Container(key, s.begin, s.end, ClauseKids(r, ref));
+    default:
+      return Leaf(key, s.begin, s.end);
   }
 }
 
@@ -132,27 +138,46 @@ Anchor ItemAnchor(const ast::File& f, const ast::ItemRef& item) {
 
 const void* ItemKey(const ast::File& file, const ast::ItemRef& item) {
   switch (item.kind) {
-    case ast::ItemKind::kImport: return &file.imports[item.index];
-    case ast::ItemKind::kList: return &file.lists[item.index];
-    case ast::ItemKind::kMacro: return &file.macros[item.index];
-    case ast::ItemKind::kRule: return &file.rules[item.index];
+    case ast::ItemKind::kImport:
+      return &file.imports[item.index];
+    case ast::ItemKind::kList:
+      return &file.lists[item.index];
+    case ast::ItemKind::kMacro:
+      return &file.macros[item.index];
+    case ast::ItemKind::kRule:
+      return &file.rules[item.index];
   }
   return &file;
 }
 
 const void* ClauseKey(const ast::Rule& r, const ast::ClauseRef& ref) {
   switch (ref.kind) {
-    case ast::ClauseKind::kMeta: return &r.meta[ref.index];
-    case ast::ClauseKind::kOn: return &r.on;
-    case ast::ClauseKind::kWhen: return &r.when;
-    case ast::ClauseKind::kAggregate: return &r.aggregate;
-    case ast::ClauseKind::kSequence: return &r.sequence;
-    case ast::ClauseKind::kEvidence: return &r.evidence;
-    case ast::ClauseKind::kSuppress: return &r.suppress;
-    case ast::ClauseKind::kExcept: return &r.exceptions[ref.index];
-    case ast::ClauseKind::kTest: return &r.tests[ref.index];
+    case ast::ClauseKind::kMeta:
+      return &r.meta[ref.index];
+    case ast::ClauseKind::kOn:
+      return &r.on;
+    case ast::ClauseKind::kWhen:
+      return &r.when;
+    case ast::ClauseKind::kAggregate:
+      return &r.aggregate;
+    case ast::ClauseKind::kSequence:
+      return &r.sequence;
+    case ast::ClauseKind::kEvidence:
+      return &r.evidence;
+    case ast::ClauseKind::kSuppress:
+      return &r.suppress;
+    case ast::ClauseKind::kExcept:
+      return &r.exceptions[ref.index];
+    case ast::ClauseKind::kTest:
+      return &r.tests[ref.index];
   }
   return &r;
+}
+
+std::string CommentText(const ast::Comment& c) {
+  std::string t = c.text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.pop_back();
+  return t;
 }
 
 bool ListHasFrom(const ast::ListDecl& d) { return d.from_span.end > d.from_span.begin; }
@@ -167,8 +192,7 @@ CommentMap::CommentMap(const ast::File& file, const std::string& text) : text_(t
   }
   std::vector<Anchor> items;
   for (const ast::ItemRef& item : file.items) items.push_back(ItemAnchor(file, item));
-  const Anchor root =
-      Container(&file, 0, std::numeric_limits<uint32_t>::max(), std::move(items));
+  const Anchor root = Container(&file, 0, std::numeric_limits<uint32_t>::max(), std::move(items));
   for (const ast::Comment& c : file.comments) Assign(c, root);
   SplitHeader(root);
   untaken_ = file.comments.size();
@@ -198,8 +222,8 @@ void CommentMap::Assign(const ast::Comment& c, const CommentAnchor& container) {
 }
 
 uint32_t CommentMap::LineOf(uint32_t offset) const {
-  return static_cast<uint32_t>(
-      std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin());
+  return static_cast<uint32_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                               line_starts_.begin());
 }
 
 // The leading comments of the first item up to the last one followed by a blank line.
@@ -219,17 +243,15 @@ void CommentMap::SplitHeader(const CommentAnchor& root) {
 
 std::vector<std::string> CommentMap::Take(std::vector<const ast::Comment*>& from) {
   std::vector<std::string> out;
-  for (const ast::Comment* c : from) {
-    std::string t = c->text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.pop_back();
-    out.push_back(std::move(t));
-  }
+  for (const ast::Comment* c : from) out.push_back(CommentText(*c));
   untaken_ -= from.size();
   from.clear();
   return out;
 }
 
-std::vector<std::string> CommentMap::TakeLeading(const void* key) { return Take(slots_[key].leading); }
+std::vector<std::string> CommentMap::TakeLeading(const void* key) {
+  return Take(slots_[key].leading);
+}
 std::vector<std::string> CommentMap::TakeTrailing(const void* key) {
   return Take(slots_[key].trailing);
 }

@@ -32,6 +32,9 @@ const void* ClauseKey(const ast::Rule& r, const ast::ClauseRef& ref);
 bool ListHasFrom(const ast::ListDecl& d);
 bool ListPrintsEntries(const ast::ListDecl& d);
 
+// A comment's text as the formatter prints it: trailing blanks dropped.
+std::string CommentText(const ast::Comment& c);
+
 struct CommentAnchor;
 
 class CommentMap {

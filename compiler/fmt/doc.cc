@@ -51,7 +51,8 @@ struct Cmd {
 };
 
 void PushParts(std::vector<Cmd>& stack, const Doc& d, int indent, bool flat) {
-  for (auto it = d.parts.rbegin(); it != d.parts.rend(); ++it) stack.push_back({indent, flat, &*it});
+  for (auto it = d.parts.rbegin(); it != d.parts.rend(); ++it)
+    stack.push_back({indent, flat, &*it});
 }
 
 // Whether `next` printed flat, followed by `rest` (in their own modes) up to their first line
@@ -69,10 +70,16 @@ bool Fits(Cmd next, const std::vector<Cmd>& rest, int width) {
     stack.pop_back();
     const Doc& d = *c.doc;
     switch (d.kind) {
-      case Kind::kText: width -= Width(d.text); break;
+      case Kind::kText:
+        width -= Width(d.text);
+        break;
       case Kind::kConcat:
-      case Kind::kNest: PushParts(stack, d, c.indent, c.flat); break;
-      case Kind::kGroup: PushParts(stack, d, c.indent, c.flat && !d.broken); break;
+      case Kind::kNest:
+        PushParts(stack, d, c.indent, c.flat);
+        break;
+      case Kind::kGroup:
+        PushParts(stack, d, c.indent, c.flat && !d.broken);
+        break;
       case Kind::kIfBreak:
         if (!c.flat) width -= Width(d.text);
         break;
@@ -83,9 +90,11 @@ bool Fits(Cmd next, const std::vector<Cmd>& rest, int width) {
       case Kind::kSoftLine:
         if (!c.flat) return true;
         break;
-      case Kind::kHardLine: return true;
+      case Kind::kHardLine:
+        return true;
       case Kind::kLineSuffix:
-      case Kind::kBreakParent: break;
+      case Kind::kBreakParent:
+        break;
     }
   }
   return false;
@@ -97,12 +106,12 @@ class Renderer {
 
   std::string Run(const Doc& doc) {
     stack_.push_back({0, false, &doc});
-    while (!stack_.empty() || !suffixes_.empty()) {
-      if (stack_.empty()) Flush();
+    while (!stack_.empty()) {
       const Cmd c = stack_.back();
       stack_.pop_back();
       Step(c);
     }
+    Flush();
     TrimTrailingSpace();
     if (!out_.empty()) out_ += '\n';
     return std::move(out_);
@@ -112,19 +121,29 @@ class Renderer {
   void Step(const Cmd& c) {
     const Doc& d = *c.doc;
     switch (d.kind) {
-      case Kind::kText: Emit(d.text); break;
-      case Kind::kConcat: PushParts(stack_, d, c.indent, c.flat); break;
-      case Kind::kNest: PushParts(stack_, d, c.indent + d.indent, c.flat); break;
+      case Kind::kText:
+        Emit(d.text);
+        break;
+      case Kind::kConcat:
+        PushParts(stack_, d, c.indent, c.flat);
+        break;
+      case Kind::kNest:
+        PushParts(stack_, d, c.indent + d.indent, c.flat);
+        break;
       case Kind::kGroup: {
-        const bool flat = c.flat || (!d.broken && Fits({c.indent, true, &d}, stack_, width_ - col_));
+        const bool flat =
+            c.flat || (!d.broken && Fits({c.indent, true, &d}, stack_, width_ - col_));
         PushParts(stack_, d, c.indent, flat);
         break;
       }
       case Kind::kIfBreak:
         if (!c.flat) Emit(d.text);
         break;
-      case Kind::kLineSuffix: suffixes_.push_back(c); break;
-      case Kind::kBreakParent: break;
+      case Kind::kLineSuffix:
+        suffixes_.push_back(d.text);
+        break;
+      case Kind::kBreakParent:
+        break;
       case Kind::kLine:
       case Kind::kSoftLine:
         if (c.flat) {
@@ -133,11 +152,7 @@ class Renderer {
         }
         [[fallthrough]];
       case Kind::kHardLine:
-        if (!suffixes_.empty()) {
-          stack_.push_back(c);  // print the deferred trailing comments first
-          Flush();
-          break;
-        }
+        Flush();
         TrimTrailingSpace();
         out_ += '\n';
         out_.append(static_cast<size_t>(c.indent), ' ');
@@ -146,9 +161,9 @@ class Renderer {
     }
   }
 
-  // Moves the deferred line suffixes onto the stack, in the order they were deferred.
+  // Prints the deferred line suffixes (trailing comments) in the order they were deferred.
   void Flush() {
-    for (auto it = suffixes_.rbegin(); it != suffixes_.rend(); ++it) stack_.push_back(*it);
+    for (const std::string& s : suffixes_) Emit(s);
     suffixes_.clear();
   }
 
@@ -166,7 +181,7 @@ class Renderer {
   int col_ = 0;
   std::string out_;
   std::vector<Cmd> stack_;
-  std::vector<Cmd> suffixes_;
+  std::vector<std::string> suffixes_;
 };
 
 }  // namespace
@@ -223,9 +238,10 @@ Doc Bracketed(const std::string& open, const std::string& close, std::vector<Doc
   for (size_t i = 0; i < tail.size(); ++i) {
     if (!elements.empty() || i > 0) inner.push_back(HardLine());
     inner.push_back(std::move(tail[i]));
+    inner.push_back(BreakParent());
   }
-  return Group(Concat({Text(open), Nest(2, Concat(std::move(inner))),
-                       spaced ? Line() : SoftLine(), Text(close)}));
+  return Group(Concat(
+      {Text(open), Nest(2, Concat(std::move(inner))), spaced ? Line() : SoftLine(), Text(close)}));
 }
 
 std::string Render(Doc doc, int width) {

@@ -19,30 +19,69 @@ using ast::ExprKind;
 // Binding strength, loosest first. A binary operator at level L takes a left operand of level
 // >= L and a right operand of level >= L + 1 (left associative); a prefix operator's operand is
 // parsed at its own level; postfix operators (`.x`, `[i]`, `is null`) take level >= their own.
-enum Level : int { kOr = 1, kAnd, kNot, kIsNull, kIn, kStrOp, kCmp, kAdd, kMul, kNeg, kPostfix, kAtom };
+enum Level : int {
+  kOr = 1,
+  kAnd,
+  kNot,
+  kIsNull,
+  kIn,
+  kStrOp,
+  kCmp,
+  kAdd,
+  kMul,
+  kNeg,
+  kPostfix,
+  kAtom
+};
 
 int BinaryLevel(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kOr: return kOr;
-    case BinaryOp::kAnd: return kAnd;
-    case BinaryOp::kIn: return kIn;
+    case BinaryOp::kOr:
+      return kOr;
+    case BinaryOp::kAnd:
+      return kAnd;
+    case BinaryOp::kIn:
+      return kIn;
     case BinaryOp::kAdd:
-    case BinaryOp::kSub: return kAdd;
+    case BinaryOp::kSub:
+      return kAdd;
     case BinaryOp::kMul:
     case BinaryOp::kDiv:
-    case BinaryOp::kMod: return kMul;
-    default: return ast::IsComparison(op) ? kCmp : kStrOp;
+    case BinaryOp::kMod:
+      return kMul;
+    default:
+      return ast::IsComparison(op) ? kCmp : kStrOp;
+  }
+}
+
+// The parser folds `-5`, `-1.5` and `-10m` into negative literals: they bind like a negation.
+bool NegativeLiteral(const ast::Literal& lit) {
+  switch (lit.kind) {
+    case ast::LiteralKind::kInt:
+    case ast::LiteralKind::kDuration:
+      return lit.i < 0;
+    case ast::LiteralKind::kFloat:
+      return std::signbit(lit.f);
+    default:
+      return false;
   }
 }
 
 int LevelOf(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kBinary: return BinaryLevel(e.bop);
-    case ExprKind::kUnary: return e.uop == ast::UnaryOp::kNeg ? kNeg : kNot;
-    case ExprKind::kIsNull: return kIsNull;
+    case ExprKind::kLiteral:
+      return NegativeLiteral(e.lit) ? kNeg : kAtom;
+    case ExprKind::kBinary:
+      return BinaryLevel(e.bop);
+    case ExprKind::kUnary:
+      return e.uop == ast::UnaryOp::kNeg ? kNeg : kNot;
+    case ExprKind::kIsNull:
+      return kIsNull;
     case ExprKind::kMember:
-    case ExprKind::kIndex: return kPostfix;
-    default: return kAtom;
+    case ExprKind::kIndex:
+      return kPostfix;
+    default:
+      return kAtom;
   }
 }
 
@@ -78,7 +117,14 @@ Doc Chain(const Expr& e) {
     rest.push_back(Text(op));
     rest.push_back(At(*operands[i], level + 1));
   }
-  return Group(Concat({At(*operands[0], level), Nest(2, Concat(std::move(rest)))}));
+  // An `and` chain inside an `or` chain breaks 2 deeper than the `or`s, at the same depth
+  // whether it comes first or after an `or`.
+  Doc first = At(*operands[0], level);
+  if (operands[0]->kind == ExprKind::kBinary && LevelOf(*operands[0]) > level &&
+      BinaryLevel(operands[0]->bop) == kAnd) {
+    first = Nest(2, std::move(first));
+  }
+  return Group(Concat({std::move(first), Nest(2, Concat(std::move(rest)))}));
 }
 
 Doc Binary(const Expr& e) {
@@ -122,20 +168,30 @@ Doc Unary(const Expr& e) {
 
 Doc Bare(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::kLiteral: return Text(LiteralText(e.lit));
-    case ExprKind::kListRef: return Text("$" + e.name);
-    case ExprKind::kCountAll: return Text("count()");
-    case ExprKind::kMember: return Concat({At(Arg(e, 0), kPostfix), Text("." + e.name)});
+    case ExprKind::kLiteral:
+      return Text(LiteralText(e.lit));
+    case ExprKind::kListRef:
+      return Text("$" + e.name);
+    case ExprKind::kCountAll:
+      return Text("count()");
+    case ExprKind::kMember:
+      return Concat({At(Arg(e, 0), kPostfix), Text("." + e.name)});
     case ExprKind::kIndex:
       return Concat({At(Arg(e, 0), kPostfix), Text("["), At(Arg(e, 1), 0), Text("]")});
-    case ExprKind::kCall: return Call(e);
-    case ExprKind::kQuantifier: return Quantified(e);
-    case ExprKind::kList: return List(e);
-    case ExprKind::kUnary: return Unary(e);
-    case ExprKind::kBinary: return Binary(e);
+    case ExprKind::kCall:
+      return Call(e);
+    case ExprKind::kQuantifier:
+      return Quantified(e);
+    case ExprKind::kList:
+      return List(e);
+    case ExprKind::kUnary:
+      return Unary(e);
+    case ExprKind::kBinary:
+      return Binary(e);
     case ExprKind::kIsNull:
       return Concat({At(Arg(e, 0), kIsNull), Text(e.negated ? " is not null" : " is null")});
-    default: return Text(e.name);  // kName (sema's resolved kinds never reach the formatter)
+    default:
+      return Text(e.name);  // kName (sema's resolved kinds never reach the formatter)
   }
 }
 
@@ -145,7 +201,7 @@ Doc At(const Expr& e, int min_level) {
 }
 
 std::string FloatText(double f) {
-  if (!std::isfinite(f)) return "1.0e999";  // only an overflowing literal gets here
+  if (!std::isfinite(f)) return f < 0 ? "-1.0e999" : "1.0e999";  // an overflowing literal
   char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof(buf), f);
   const std::string s(buf, res.ptr);
@@ -174,15 +230,24 @@ std::string TimestampText(int64_t ms) {
 
 std::string LiteralText(const ast::Literal& lit) {
   switch (lit.kind) {
-    case ast::LiteralKind::kNull: return "null";
-    case ast::LiteralKind::kBool: return lit.b ? "true" : "false";
-    case ast::LiteralKind::kInt: return std::to_string(lit.i);
-    case ast::LiteralKind::kFloat: return FloatText(lit.f);
-    case ast::LiteralKind::kString: return compiler::QuoteString(lit.s);
-    case ast::LiteralKind::kDuration: return compiler::FormatDuration(lit.i);
-    case ast::LiteralKind::kTimestamp: return TimestampText(lit.i);
-    case ast::LiteralKind::kIp: return base::FormatIp(lit.ip);
-    case ast::LiteralKind::kCidr: return base::FormatCidr(lit.cidr);
+    case ast::LiteralKind::kNull:
+      return "null";
+    case ast::LiteralKind::kBool:
+      return lit.b ? "true" : "false";
+    case ast::LiteralKind::kInt:
+      return std::to_string(lit.i);
+    case ast::LiteralKind::kFloat:
+      return FloatText(lit.f);
+    case ast::LiteralKind::kString:
+      return compiler::QuoteString(lit.s);
+    case ast::LiteralKind::kDuration:
+      return compiler::FormatDuration(lit.i);
+    case ast::LiteralKind::kTimestamp:
+      return TimestampText(lit.i);
+    case ast::LiteralKind::kIp:
+      return base::FormatIp(lit.ip);
+    case ast::LiteralKind::kCidr:
+      return base::FormatCidr(lit.cidr);
   }
   return "null";
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "compiler/fmt/ast_dump.h"
+#include "compiler/fmt/comments.h"
 #include "compiler/fmt/printer.h"
 #include "compiler/parse/parser.h"
 
@@ -24,8 +25,8 @@ void ReportDuplicateClauses(const ast::File& file, DiagnosticSink& sink) {
         continue;
       }
       if (seen[static_cast<size_t>(c.kind)]) {
-        sink.Report(DiagCode::kE0409, c.span, "this clause is given twice in the rule")
-            .help = "vigil fmt formats a rule only when each of these clauses appears once";
+        sink.Report(DiagCode::kE0409, c.span, "this clause is given twice in the rule").help =
+            "vigil fmt formats a rule only when each of these clauses appears once";
       }
       seen[static_cast<size_t>(c.kind)] = true;
     }
@@ -41,11 +42,7 @@ bool HasErrors(const std::vector<compiler::Diagnostic>& diags) {
 // Comment texts as the printer writes them (trailing blanks dropped), sorted.
 std::vector<std::string> CommentTexts(const ast::File& file) {
   std::vector<std::string> out;
-  for (const ast::Comment& c : file.comments) {
-    std::string t = c.text;
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.pop_back();
-    out.push_back(std::move(t));
-  }
+  for (const ast::Comment& c : file.comments) out.push_back(CommentText(c));
   std::sort(out.begin(), out.end());
   return out;
 }

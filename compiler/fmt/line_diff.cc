@@ -30,8 +30,9 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 
 // Edits turning a[lo_a, hi_a) into b[lo_b, hi_b), in order; Myers with one saved frontier per
 // edit count, or delete-all-then-insert-all beyond kMaxEdits.
-std::vector<Edit> Middle(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b,
-                         size_t lo_a, size_t hi_a, size_t lo_b, size_t hi_b) {
+std::vector<Edit> Middle(const std::vector<std::string_view>& a,
+                         const std::vector<std::string_view>& b, size_t lo_a, size_t hi_a,
+                         size_t lo_b, size_t hi_b) {
   const long n = static_cast<long>(hi_a - lo_a), m = static_cast<long>(hi_b - lo_b);
   const long max = std::min(n + m, kMaxEdits);
   std::vector<long> v(static_cast<size_t>(2 * max + 3), 0);
@@ -63,8 +64,10 @@ std::vector<Edit> Middle(const std::vector<std::string_view>& a, const std::vect
         edits.push_back({Op::kKeep, lo_a + static_cast<size_t>(x - 1)});
       }
       if (d == 0) break;
-      if (x == px) edits.push_back({Op::kInsert, lo_b + static_cast<size_t>(y - 1)});
-      else edits.push_back({Op::kDelete, lo_a + static_cast<size_t>(x - 1)});
+      if (x == px)
+        edits.push_back({Op::kInsert, lo_b + static_cast<size_t>(y - 1)});
+      else
+        edits.push_back({Op::kDelete, lo_a + static_cast<size_t>(x - 1)});
       x = px;
       y = py;
     }
@@ -73,7 +76,8 @@ std::vector<Edit> Middle(const std::vector<std::string_view>& a, const std::vect
   return edits;
 }
 
-std::vector<Edit> Diff(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+std::vector<Edit> Diff(const std::vector<std::string_view>& a,
+                       const std::vector<std::string_view>& b) {
   size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
   size_t suf = 0;

@@ -12,10 +12,14 @@ namespace {
 
 int KindRank(ast::ItemKind kind) {
   switch (kind) {
-    case ast::ItemKind::kImport: return 0;
-    case ast::ItemKind::kList: return 1;
-    case ast::ItemKind::kMacro: return 2;
-    case ast::ItemKind::kRule: return 3;
+    case ast::ItemKind::kImport:
+      return 0;
+    case ast::ItemKind::kList:
+      return 1;
+    case ast::ItemKind::kMacro:
+      return 2;
+    case ast::ItemKind::kRule:
+      return 3;
   }
   return 3;
 }
@@ -76,10 +80,18 @@ std::string Printer::Print() {
 std::string Printer::ItemText(const ast::ItemRef& item) {
   Doc body;
   switch (item.kind) {
-    case ast::ItemKind::kImport: body = Import(file_.imports[item.index]); break;
-    case ast::ItemKind::kList: body = List(file_.lists[item.index]); break;
-    case ast::ItemKind::kMacro: body = Macro(file_.macros[item.index]); break;
-    case ast::ItemKind::kRule: body = Rule(file_.rules[item.index]); break;
+    case ast::ItemKind::kImport:
+      body = Import(file_.imports[item.index]);
+      break;
+    case ast::ItemKind::kList:
+      body = List(file_.lists[item.index]);
+      break;
+    case ast::ItemKind::kMacro:
+      body = Macro(file_.macros[item.index]);
+      break;
+    case ast::ItemKind::kRule:
+      body = Rule(file_.rules[item.index]);
+      break;
   }
   return Render(Commented(ItemKey(file_, item), std::move(body)), kLineWidth);
 }
@@ -143,8 +155,8 @@ Doc Printer::Block(Doc header, std::vector<Doc> lines, const void* container) {
     inner.push_back(std::move(c));
   }
   if (inner.empty()) return Concat({std::move(header), Text(" {}")});
-  return Concat({std::move(header), Text(" {"), Nest(2, Concat(std::move(inner))), HardLine(),
-                 Text("}")});
+  return Concat(
+      {std::move(header), Text(" {"), Nest(2, Concat(std::move(inner))), HardLine(), Text("}")});
 }
 
 }  // namespace vigil::format

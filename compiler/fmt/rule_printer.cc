@@ -13,9 +13,9 @@ namespace vigil::format {
 namespace {
 
 constexpr std::array<std::string_view, 15> kMetaOrder = {
-    "title",   "description", "class",    "severity", "status",       "opt_in",
-    "mitre",   "tags",        "references", "author", "version",      "requires",
-    "question", "first_action", "false_positives"};
+    "title",   "description", "class",    "severity",     "status",
+    "opt_in",  "mitre",       "tags",     "references",   "author",
+    "version", "requires",    "question", "first_action", "false_positives"};
 
 constexpr int kFirstLogicRank = 100;
 constexpr int kTestRank = 200;
@@ -27,14 +27,22 @@ int Rank(const ast::Rule& r, const ast::ClauseRef& ref) {
       const auto it = std::find(kMetaOrder.begin(), kMetaOrder.end(), r.meta[ref.index].key);
       return static_cast<int>(it - kMetaOrder.begin());  // unknown keys after the known ones
     }
-    case ast::ClauseKind::kOn: return kFirstLogicRank;
-    case ast::ClauseKind::kWhen: return kFirstLogicRank + 1;
-    case ast::ClauseKind::kAggregate: return kFirstLogicRank + 2;
-    case ast::ClauseKind::kSequence: return kFirstLogicRank + 3;
-    case ast::ClauseKind::kEvidence: return kFirstLogicRank + 4;
-    case ast::ClauseKind::kSuppress: return kFirstLogicRank + 5;
-    case ast::ClauseKind::kExcept: return kFirstLogicRank + 6;
-    case ast::ClauseKind::kTest: return kTestRank;
+    case ast::ClauseKind::kOn:
+      return kFirstLogicRank;
+    case ast::ClauseKind::kWhen:
+      return kFirstLogicRank + 1;
+    case ast::ClauseKind::kAggregate:
+      return kFirstLogicRank + 2;
+    case ast::ClauseKind::kSequence:
+      return kFirstLogicRank + 3;
+    case ast::ClauseKind::kEvidence:
+      return kFirstLogicRank + 4;
+    case ast::ClauseKind::kSuppress:
+      return kFirstLogicRank + 5;
+    case ast::ClauseKind::kExcept:
+      return kFirstLogicRank + 6;
+    case ast::ClauseKind::kTest:
+      return kTestRank;
   }
   return kTestRank;
 }
@@ -79,18 +87,34 @@ Doc Printer::Rule(const ast::Rule& r) {
 Doc Printer::Clause(const ast::Rule& r, const ast::ClauseRef& ref) {
   Doc body;
   switch (ref.kind) {
-    case ast::ClauseKind::kMeta: body = Meta(r.meta[ref.index]); break;
-    case ast::ClauseKind::kOn: body = Text("on " + EventTypes(r.on)); break;
-    case ast::ClauseKind::kWhen: body = Concat({Text("when "), ExprDoc(*r.when)}); break;
-    case ast::ClauseKind::kAggregate: body = Aggregate(*r.aggregate); break;
-    case ast::ClauseKind::kSequence: body = Sequence(*r.sequence, &r.sequence); break;
-    case ast::ClauseKind::kEvidence: body = Evidence(r); break;
+    case ast::ClauseKind::kMeta:
+      body = Meta(r.meta[ref.index]);
+      break;
+    case ast::ClauseKind::kOn:
+      body = Text("on " + EventTypes(r.on));
+      break;
+    case ast::ClauseKind::kWhen:
+      body = Concat({Text("when "), ExprDoc(*r.when)});
+      break;
+    case ast::ClauseKind::kAggregate:
+      body = Aggregate(*r.aggregate);
+      break;
+    case ast::ClauseKind::kSequence:
+      body = Sequence(*r.sequence, &r.sequence);
+      break;
+    case ast::ClauseKind::kEvidence:
+      body = Evidence(r);
+      break;
     case ast::ClauseKind::kSuppress:
       body = Concat({Text("suppress by "), ExprList(r.suppress->by),
                      Text(" for " + compiler::FormatDuration(r.suppress->for_ms))});
       break;
-    case ast::ClauseKind::kExcept: body = Except(r.exceptions[ref.index]); break;
-    case ast::ClauseKind::kTest: body = Test(r.tests[ref.index]); break;
+    case ast::ClauseKind::kExcept:
+      body = Except(r.exceptions[ref.index]);
+      break;
+    case ast::ClauseKind::kTest:
+      body = Test(r.tests[ref.index]);
+      break;
   }
   return Commented(ClauseKey(r, ref), std::move(body));
 }
@@ -104,18 +128,24 @@ Doc Printer::MetaValue(const ast::MetaValue& v, const void* container) {
   using Kind = ast::MetaValue::Kind;
   ast::Literal lit;
   switch (v.kind) {
-    case Kind::kString: return Text(Quoted(v.text));
-    case Kind::kName: return Text(v.text);
-    case Kind::kInt: return Text(std::to_string(v.i));
-    case Kind::kBool: return Text(v.b ? "true" : "false");
+    case Kind::kString:
+      return Text(Quoted(v.text));
+    case Kind::kName:
+      return Text(v.text);
+    case Kind::kInt:
+      return Text(std::to_string(v.i));
+    case Kind::kBool:
+      return Text(v.b ? "true" : "false");
     case Kind::kFloat:
       lit.kind = ast::LiteralKind::kFloat;
       lit.f = v.f;
       return Text(LiteralText(lit));
-    case Kind::kList: break;
+    case Kind::kList:
+      break;
   }
   std::vector<Doc> items;
-  for (const ast::MetaValue& item : v.list) items.push_back(Commented(&item, MetaValue(item, nullptr)));
+  for (const ast::MetaValue& item : v.list)
+    items.push_back(Commented(&item, MetaValue(item, nullptr)));
   return Bracketed("[", "]", std::move(items), container ? Tail(container) : std::vector<Doc>{},
                    false);
 }
@@ -160,14 +190,16 @@ Doc Printer::Except(const ast::Exception& x) {
   std::vector<Doc> fields;
   for (const ast::ExceptField& f : x.fields) {
     Doc field = ExprDoc(*f.field);
-    if (f.explicit_op) field = Concat({std::move(field), Text(" " + std::string(ExceptOpText(f.op)))});
+    if (f.explicit_op)
+      field = Concat({std::move(field), Text(" " + std::string(ExceptOpText(f.op)))});
     fields.push_back(std::move(field));
   }
   std::vector<Doc> parts{Text("except " + x.name + " ("), Join(std::move(fields), Text(", ")),
                          Text(")")};
   if (x.has_values) {
     std::vector<Doc> tuples;
-    for (const std::vector<ast::Literal>& t : x.values) tuples.push_back(Commented(&t, Text(Tuple(t))));
+    for (const std::vector<ast::Literal>& t : x.values)
+      tuples.push_back(Commented(&t, Text(Tuple(t))));
     parts.push_back(Text(" = "));
     parts.push_back(Bracketed("[", "]", std::move(tuples), Tail(&x), false));
   }
