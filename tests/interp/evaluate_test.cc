@@ -88,7 +88,7 @@ TEST_F(EvaluateTest, AggregateRulesYieldTheirPerEventCondition) {
   EXPECT_EQ(out.rows[0], (std::vector<uint32_t>{6, 8, 9}));
 }
 
-TEST_F(EvaluateTest, SequenceRulesAreLeftToTheStatefulEngine) {
+TEST_F(EvaluateTest, SequenceStepsFillTheirMatchSlots) {
   LoadPack(
       "rule t.seq {\n  title \"t\"\n  description \"d\"\n  class expel\n  severity low\n"
       "  sequence by recipient within 2h {\n"
@@ -96,9 +96,10 @@ TEST_F(EvaluateTest, SequenceRulesAreLeftToTheStatefulEngine) {
       "    step b: delivery where delivered == true\n  }\n}\n" +
       RuleSource("spam.score > 1", "receipt", 1));
   const MatchSet out = Run(*ScoreBatch(5));
-  ASSERT_EQ(out.rows.size(), 2u);
-  EXPECT_TRUE(out.rows[0].empty());
+  ASSERT_EQ(out.rows.size(), 3u);  // two rules plus the sequence's second step
+  EXPECT_EQ(out.rows[0], (std::vector<uint32_t>{2, 3, 4}));  // step a (receipt)
   EXPECT_EQ(out.rows[1], (std::vector<uint32_t>{2, 3, 4}));
+  EXPECT_TRUE(out.rows[2].empty());  // step b reads delivery events
 }
 
 TEST_F(EvaluateTest, HealthyPackHasNoErrors) {
