@@ -191,10 +191,15 @@ void ExprChecker::CheckValueInSet(const Expr& field, const Expr& value) {
       if (base::EqualsIgnoreCase(known, v)) best = std::string(known);
     }
   }
-  compiler::Diagnostic& d = sink_.Report(
-      info.closed() ? DiagCode::kE0307 : DiagCode::kW0506, value.span,
-      fmt::format("`{}` is never \"{}\"", info.name, value.lit.s));
-  d.notes.push_back(fmt::format("`{}` is one of: {}", info.name, base::Join(candidates, ", ")));
+  compiler::Diagnostic& d =
+      sink_.Report(info.closed() ? DiagCode::kE0307 : DiagCode::kW0506, value.span,
+                   info.closed() ? fmt::format("`{}` is never \"{}\"", info.name, value.lit.s)
+                                 : fmt::format("\"{}\" is not a value Mimecast documents for `{}`",
+                                               value.lit.s, info.name));
+  const std::string values_text = base::Join(candidates, ", ");
+  d.notes.push_back(info.closed()
+                        ? fmt::format("`{}` is one of: {}", info.name, values_text)
+                        : fmt::format("documented values of `{}`: {}", info.name, values_text));
   if (!best.empty()) d.help = fmt::format("did you mean \"{}\"?", best);
 }
 

@@ -3,12 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "compiler/ast/types.h"
 
 namespace vigil::sema {
 
 using compiler::DiagCode;
 using compiler::Span;
+namespace fs = std::filesystem;
 
 void Scope::Declare(const ast::File& file) {
   for (const ast::ListDecl& d : file.lists) {
@@ -52,10 +55,18 @@ bool Scope::Visible(uint32_t from, uint32_t decl_file) const {
 void Scope::ReportNotImported(std::string_view what, std::string_view name, uint32_t decl_file,
                               Span use) {
   const std::string& path = pack_.sources.file(decl_file).path();
-  sink_.Report(DiagCode::kE0212, use,
-               fmt::format("{} `{}` is declared in {}, which this file does not import", what,
-                           name, path))
-      .help = fmt::format("add `import \"{}\"` (a path relative to this file)", path);
+  // Imports are resolved against the importing file's directory, so the hint is too.
+  std::string relative = path;
+  if (use.valid() && use.file < pack_.sources.size()) {
+    const fs::path from = fs::path(pack_.sources.file(use.file).path()).parent_path();
+    const fs::path rel = fs::path(path).lexically_relative(from.empty() ? fs::path(".") : from);
+    if (!rel.empty()) relative = rel.generic_string();
+  }
+  sink_
+      .Report(DiagCode::kE0212, use,
+              fmt::format("{} `{}` is declared in {}, which this file does not import", what, name,
+                          path))
+      .help = fmt::format("add `import \"{}\"`", relative);
 }
 
 List* Scope::FindList(std::string_view name, uint32_t from, Span use) {
