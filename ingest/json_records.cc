@@ -94,6 +94,7 @@ error_code CollectValue(od::value v, RawField* f) {
 
 error_code CollectFields(od::object object, RawRecord* out) {
   for (auto field_result : object) {
+    if (out->fields.size() >= kMaxRecordFields) return simdjson::CAPACITY;
     od::field field;
     if (auto e = std::move(field_result).get(field)) return e;
     RawField f;
@@ -112,7 +113,7 @@ Reason ReasonForJsonError(error_code e) {
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
     case simdjson::EMPTY:
       return Reason::kTruncatedRecord;
-    case simdjson::CAPACITY:
+    case simdjson::CAPACITY:  // also: more than kMaxRecordFields keys
       return Reason::kRecordTooLarge;
     default:
       return Reason::kMalformedJson;

@@ -39,6 +39,7 @@ size_t PlainEnd(std::string_view s, size_t from) {
 bool ParseKvLine(std::string_view line, RawRecord* out) {
   size_t i = 0;
   while (i < line.size()) {
+    if (out->fields.size() >= kMaxRecordFields) return false;
     const size_t key_len = KeyAt(line, i);
     if (key_len == 0) return false;
     RawField f;

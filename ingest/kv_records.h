@@ -11,7 +11,7 @@
 namespace vigil::ingest {
 
 // Parses one line into out->fields (views into `line`, every value a kString). Returns false
-// when the line holds no key=value pair.
+// when the line holds no key=value pair or more than kMaxRecordFields of them.
 bool ParseKvLine(std::string_view line, RawRecord* out);
 
 }  // namespace vigil::ingest

@@ -145,6 +145,7 @@ bool Normalizer::Normalize(const RawRecord& record, const Route& route, StagedRo
 }
 
 void Normalizer::NoteUnmapped(std::string_view key) {
+  if (key.size() > kMaxKeyBytes) key = key.substr(0, kMaxKeyBytes);  // bounds the map's memory
   auto it = unmapped_.find(key);
   if (it != unmapped_.end()) {
     ++it->second;

@@ -33,11 +33,13 @@ class Normalizer {
   // missing. Views staged in `row` stay valid until the next call.
   bool Normalize(const RawRecord& record, const Route& route, StagedRow* row, Failure* failure);
 
-  // Source keys seen that no table maps, with counts (bounded, see Stats::kMaxUnmappedKeys).
+  // Source keys seen that no table maps, with counts (at most Stats::kMaxUnmappedKeys keys,
+  // each cut to kMaxKeyBytes).
   const std::map<std::string, uint64_t, std::less<>>& unmapped_keys() const { return unmapped_; }
 
  private:
   void NoteUnmapped(std::string_view key);
+  static constexpr size_t kMaxKeyBytes = 128;
 
   columnar::Arena scratch_{16 * 1024};
   DomainCache domains_;

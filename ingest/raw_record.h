@@ -3,11 +3,16 @@
 // normalizer consume it. Views point into parser or input buffers and live for one record.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace vigil::ingest {
+
+// Records with more keys are quarantined (Mimecast records have fewer than 100): bounds the
+// memory one record can take in RawRecord::fields.
+inline constexpr size_t kMaxRecordFields = 4096;
 
 enum class RawKind : uint8_t { kNull, kString, kNumber, kBool, kObject, kArray };
 

@@ -133,6 +133,18 @@ TEST(CorruptTest, HundredMegabyteLineIsSkippedWithBoundedMemory) {
   EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 64 * 1024) << "KiB of peak RSS growth";
 }
 
+TEST(CorruptTest, RecordsWithTooManyKeysAreBounded) {
+  std::string wide = R"({"type":"receipt","timestamp":1)";
+  std::string kv = "datetime=2021-01-01T00:00:00+0000";
+  for (int i = 0; i < 5000; ++i) {
+    wide += ",\"k" + std::to_string(i) + "\":1";
+    kv += "|k" + std::to_string(i) + "=1";
+  }
+  ExpectOneDeadLetter(IngestText("in.ndjson", wide + "}\n"), Reason::kRecordTooLarge, 0);
+  ExpectOneDeadLetter(IngestText("receipt_1.log", kv + "\n"), Reason::kMalformedKv, 0,
+                      "receipt_1.log");
+}
+
 TEST(CorruptTest, EmptyAndBlankFiles) {
   ExpectOneDeadLetter(IngestText("in.ndjson", ""), Reason::kEmptyFile, 0);
   ExpectOneDeadLetter(IngestText("in.ndjson", " \n\r\n\t\n"), Reason::kEmptyFile, 0);
