@@ -27,5 +27,7 @@ CLI::App* RegisterIngest(CLI::App& app, CommandFn* run);
 CLI::App* RegisterFunctions(CLI::App& app, CommandFn* run);
 CLI::App* RegisterCompile(CLI::App& app, CommandFn* run);
 CLI::App* RegisterDisasm(CLI::App& app, CommandFn* run);
+CLI::App* RegisterRun(CLI::App& app, CommandFn* run);
+CLI::App* RegisterExplain(CLI::App& app, CommandFn* run);
 
 }  // namespace vigil::cli

@@ -17,9 +17,12 @@ const std::vector<Registrar>& Registrars() {
       RegisterCheck,
       RegisterCompile,
       RegisterDisasm,
+      RegisterRun,
       RegisterFmt,
       RegisterIngest,
       RegisterFunctions,
+      RegisterExplain,
+      RegisterSchema,
   };
   return kAll;
 }

@@ -71,9 +71,16 @@ class Loader {
   uint32_t AddFile(const std::string& path, Span import_site) {
     if (auto it = ids_.find(path); it != ids_.end()) return it->second;
     std::string text;
-    if (!Read(path, &text, import_site)) return Span::kNoFile;
+    if (auto mem = memory_.find(path); mem != memory_.end()) {
+      text = mem->second;
+    } else if (!Read(path, &text, import_site)) {
+      return Span::kNoFile;
+    }
     return AddText(path, std::move(text));
   }
+
+  // Files served from memory instead of the file system (imports included).
+  void SetMemoryFiles(std::map<std::string, std::string> files) { memory_ = std::move(files); }
 
   uint32_t AddText(const std::string& path, std::string text) {
     const uint32_t id = pack_.sources.Add(path, std::move(text));
@@ -90,6 +97,14 @@ class Loader {
   sema::CheckOptions Options() {
     sema::CheckOptions o;
     o.skip_files = skip_;
+    if (!memory_.empty()) {
+      o.read_file = [this](const std::string& path, std::string* text) {
+        auto it = memory_.find(path);
+        if (it == memory_.end()) return false;
+        *text = it->second;
+        return true;
+      };
+    }
     for (const auto& f : pack_.files) o.visible[f->file_id] = Closure(f->file_id);
     return o;
   }
@@ -130,7 +145,7 @@ class Loader {
     for (const ast::Import& imp : f.imports) {
       const std::string target = (base / imp.path).lexically_normal().string();
       std::error_code ec;
-      if (!fs::is_regular_file(target, ec)) {
+      if (!memory_.count(target) && !fs::is_regular_file(target, ec)) {
         sink_.Report(DiagCode::kE0208, imp.span, fmt::format("cannot import `{}`", imp.path))
             .label = fmt::format("{} does not exist", target);
         continue;
@@ -157,6 +172,7 @@ class Loader {
   DiagnosticSink& sink_;
   const LoadOptions& options_;
   std::map<std::string, uint32_t> ids_;
+  std::map<std::string, std::string> memory_;
   std::map<uint32_t, std::set<uint32_t>> imports_;
   std::set<uint32_t> skip_;
 };
@@ -188,6 +204,19 @@ LoadResult LoadPack(const std::vector<std::string>& paths, const LoadOptions& op
   DiagnosticSink sink = MakeSink(options);
   Loader loader(*r.pack, sink, options);
   for (const std::string& f : ExpandRuleFiles(paths, &r.tool_errors)) loader.AddFile(f, Span::None());
+  return Finish(std::move(r), loader, sink);
+}
+
+LoadResult LoadSources(const std::vector<std::pair<std::string, std::string>>& files,
+                       const LoadOptions& options) {
+  LoadResult r;
+  r.pack = std::make_unique<sema::Pack>();
+  DiagnosticSink sink = MakeSink(options);
+  Loader loader(*r.pack, sink, options);
+  loader.SetMemoryFiles({files.begin(), files.end()});
+  for (const auto& [path, text] : files) {
+    if (path.ends_with(".vgl")) loader.AddFile(path, Span::None());  // others: list files
+  }
   return Finish(std::move(r), loader, sink);
 }
 

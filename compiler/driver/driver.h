@@ -33,6 +33,10 @@ LoadResult LoadPack(const std::vector<std::string>& paths, const LoadOptions& op
 // Loads one in-memory source (tests, `vigil fmt -`, fuzzers).
 LoadResult LoadSource(const std::string& name, const std::string& text, const LoadOptions& options);
 
+// Loads in-memory files (path, text) as one pack; imports resolve among them by path.
+LoadResult LoadSources(const std::vector<std::pair<std::string, std::string>>& files,
+                       const LoadOptions& options);
+
 // Expands paths into the sorted list of .vgl files; problems go to *errors.
 std::vector<std::string> ExpandRuleFiles(const std::vector<std::string>& paths,
                                          std::vector<std::string>* errors);

@@ -22,10 +22,12 @@ constexpr std::array<std::string_view, 8> kListKinds = {"string", "email", "doma
 
 // Reads the entries of a `from "file"` list into list.entries (the pack carries them, so a
 // compiled pack does not depend on the file any more).
-void LoadFileEntries(List& list, compiler::Span span, compiler::DiagnosticSink& sink) {
+void LoadFileEntries(List& list, const std::string& text, compiler::Span span,
+                     compiler::DiagnosticSink& sink) {
   stdlib::LoadResult r;
+  const stdlib::FileFormat format = stdlib::FormatForPath(list.from_file, stdlib::FileFormat::kAuto);
   if (list.kind == ListKind::kIoc) {
-    r = stdlib::LoadIocFile(list.from_file, stdlib::FileFormat::kAuto, list.name);
+    r = stdlib::LoadIocText(text, list.from_file, format, list.name);
   } else {
     stdlib::LoadOptions opts;
     static constexpr stdlib::ListKind kKinds[] = {
@@ -34,7 +36,8 @@ void LoadFileEntries(List& list, compiler::Span span, compiler::DiagnosticSink& 
         stdlib::ListKind::kGlob,   stdlib::ListKind::kIoc};
     opts.list.kind = kKinds[static_cast<size_t>(list.kind)];
     opts.list.caseless = list.kind == ListKind::kEmail;
-    r = stdlib::LoadListFile(list.from_file, opts);
+    opts.format = format;
+    r = stdlib::LoadListText(text, list.from_file, opts);
   }
   for (size_t i = 0; i < r.errors.size() && i < 20; ++i) {
     sink.Report(DiagCode::kE0312, span, r.errors[i]);
@@ -54,7 +57,7 @@ void LoadFileEntries(List& list, compiler::Span span, compiler::DiagnosticSink& 
 
 // Validates a list declaration's type and entries and stores them in `list`.
 void CheckListDecl(const ast::ListDecl& d, List& list, const compiler::SourceManager& sm,
-                   compiler::DiagnosticSink& sink) {
+                   const CheckOptions& options, compiler::DiagnosticSink& sink) {
   std::string kind = d.type.name;
   if (kind == "ip") kind = "cidr";
   if (!d.type.arg.empty() || !ParseListKind(kind, &list.kind)) {
@@ -88,13 +91,15 @@ void CheckListDecl(const ast::ListDecl& d, List& list, const compiler::SourceMan
     namespace fs = std::filesystem;
     const fs::path base = fs::path(sm.file(d.name_span.file).path()).parent_path();
     const fs::path p = (base / d.from_file).lexically_normal();
-    std::error_code ec;
     list.from_file = p.string();
-    if (!fs::is_regular_file(p, ec)) {
-      sink.Report(DiagCode::kE0208, d.from_span, fmt::format("list file `{}` not found", p.string()));
+    std::string text, error;
+    const bool read = options.read_file ? options.read_file(list.from_file, &text)
+                                        : stdlib::ReadFileToString(list.from_file, &text, &error);
+    if (!read) {
+      sink.Report(DiagCode::kE0208, d.from_span, fmt::format("list file `{}` cannot be read", p.string()));
       return;
     }
-    LoadFileEntries(list, d.from_span, sink);
+    LoadFileEntries(list, text, d.from_span, sink);
   }
 }
 
@@ -170,7 +175,7 @@ void CheckPack(Pack& pack, const CheckOptions& options, compiler::DiagnosticSink
   for (const auto& f : pack.files) {
     for (const ast::ListDecl& d : f->lists) {
       for (List& l : pack.lists) {
-        if (l.name == d.name && l.file == f->file_id) CheckListDecl(d, l, pack.sources, sink);
+        if (l.name == d.name && l.file == f->file_id) CheckListDecl(d, l, pack.sources, options, sink);
       }
     }
   }

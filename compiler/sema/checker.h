@@ -2,8 +2,10 @@
 // duplicate ids and lints. Fills pack.lists and pack.rules; every problem is a diagnostic.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
+#include <string>
 
 #include "compiler/base/diagnostics.h"
 #include "compiler/sema/pack.h"
@@ -15,6 +17,8 @@ struct CheckOptions {
   std::map<uint32_t, std::set<uint32_t>> visible;
   // Files with syntax errors: their rules are not checked (their ASTs are partial).
   std::set<uint32_t> skip_files;
+  // Reads a `list ... from "file"` file; false when it cannot. Null: the file system.
+  std::function<bool(const std::string& path, std::string* text)> read_file;
 };
 
 void CheckPack(Pack& pack, const CheckOptions& options, compiler::DiagnosticSink& sink);

@@ -1,0 +1,120 @@
+// alerts.cc: alert assembly.
+#include "runtime/alerts.h"
+
+#include <fmt/format.h>
+
+#include "base/strings.h"
+#include "compiler/parse/literals.h"
+#include "ingest/normalized_json.h"
+
+namespace vigil::runtime {
+
+using schema::Datum;
+using schema::FieldId;
+using schema::ScalarType;
+
+namespace {
+
+std::string StringField(const columnar::Batch& b, FieldId f, size_t row) {
+  const columnar::Column* c = b.column(f);
+  return c == nullptr || c->IsNull(row) ? std::string() : std::string(c->GetString(row));
+}
+
+std::string_view RoutingQueue(sema::RuleClass c) { return c == sema::RuleClass::kDuet ? "customer" : "analyst"; }
+
+}  // namespace
+
+EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files) {
+  EventRef e;
+  const columnar::RowSource& src = batch.sources()[row];
+  e.file = src.file < files.size() ? files[src.file] : std::to_string(src.file);
+  e.offset = src.offset;
+  e.type = batch.type();
+  const columnar::Column* ts = batch.column(FieldId::kTs);
+  e.ts = ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row];
+  e.message_id = StringField(batch, FieldId::kMessageId, row);
+  e.tracking_id = StringField(batch, FieldId::kTrackingId, row);
+  e.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
+  e.account = StringField(batch, FieldId::kAccount, row);
+  e.content_hash = base::Fnv1a64(src.raw.empty() ? e.file + ":" + std::to_string(e.offset) : std::string(src.raw));
+  ingest::RowJsonOptions opts;
+  opts.meta = false;
+  e.record = Json::parse(ingest::RowToJson(batch, row, opts), nullptr, false);
+  return e;
+}
+
+Json DatumJson(const Datum& d) {
+  if (!d.valid) return nullptr;
+  if (d.is_array) {
+    Json arr = Json::array();
+    for (const Datum& e : d.elems) arr.push_back(DatumJson(e));
+    return arr;
+  }
+  switch (d.type) {
+    case ScalarType::kBool: return d.i != 0;
+    case ScalarType::kInt: return d.i;
+    case ScalarType::kFloat: return d.f;
+    case ScalarType::kTimestamp: return ingest::FormatTimestamp(d.i);
+    case ScalarType::kDuration: return compiler::FormatDuration(d.i);
+    case ScalarType::kIp: return base::FormatIp(d.ip);
+    case ScalarType::kCidr: return base::FormatCidr({d.ip, d.prefix});
+    default: return base::SanitizeUtf8(d.s);
+  }
+}
+
+std::string DatumText(const Datum& d) {
+  const Json j = DatumJson(d);
+  if (j.is_null()) return "";
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+std::string AlertId(const AlertParts& a) {
+  std::string key = a.rule->id + '\x1f' + std::to_string(a.rule->version) + '\x1f' + a.tenant + '\x1f' + a.key;
+  for (const EventRef& e : a.events) key += '\x1f' + std::to_string(e.content_hash) + ':' + std::to_string(static_cast<int>(e.type));
+  return fmt::format("{:016x}", base::Fnv1a64(key));
+}
+
+Json AlertJson(const AlertParts& a) {
+  const sema::Rule& r = *a.rule;
+  Json j;
+  j["id"] = AlertId(a);
+  j["rule_id"] = r.id;
+  j["rule_version"] = r.version;
+  j["class"] = sema::ClassName(r.rule_class);
+  j["severity"] = sema::SeverityName(r.severity);
+  j["tenant"] = a.tenant;
+  Json routing;
+  routing["queue"] = RoutingQueue(r.rule_class);
+  if (r.rule_class == sema::RuleClass::kDuet) {
+    routing["bypass_triage"] = true;
+    routing["question"] = a.question;
+    routing["first_action"] = a.first_action;
+  }
+  if (r.rule_class == sema::RuleClass::kVendor) routing["vendor_verdict"] = a.vendor_verdict;
+  j["routing"] = routing;
+  j["title"] = a.title;
+  j["time"] = a.events.empty() ? "" : ingest::FormatTimestamp(a.events[0].ts);
+  j["mitre"] = r.mitre;
+  j["evidence"] = a.evidence;
+  Json events = Json::array();
+  for (const EventRef& e : a.events) {
+    Json ev;
+    ev["event_type"] = schema::Event(e.type).name;
+    ev["time"] = ingest::FormatTimestamp(e.ts);
+    ev["file"] = e.file;
+    ev["offset"] = e.offset;
+    if (!e.message_id.empty()) ev["message_id"] = e.message_id;
+    if (!e.tracking_id.empty()) ev["tracking_id"] = e.tracking_id;
+    if (!e.aggregate_id.empty()) ev["aggregate_id"] = e.aggregate_id;
+    if (!e.account.empty()) ev["account"] = e.account;
+    ev["record"] = e.record;
+    events.push_back(std::move(ev));
+  }
+  j["events"] = events;
+  j["ioc_matches"] = a.ioc_matches;
+  j["related"] = a.related;
+  return j;
+}
+
+}  // namespace vigil::runtime

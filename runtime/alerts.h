@@ -1,0 +1,87 @@
+// alerts.h: building alerts (schema in docs/alerts.md, schemas/alert.schema.json): the rule's
+// identity and routing, the rendered title (and DUET question and first action), evidence
+// values, MITRE ids, the source records with their correlation keys, IOC matches and related
+// events. Alert ids are deterministic: a hash of the rule, its version, the tenant and the
+// contributing records' bytes, so the same input always yields the same ids.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/sema/pack.h"
+#include "schema/datum.h"
+#include "vm/columnar/batch.h"
+
+namespace vigil::runtime {
+
+using Json = nlohmann::ordered_json;
+
+// One source record of an alert.
+struct EventRef {
+  std::string file;
+  uint64_t offset = 0;
+  schema::EventType type = schema::EventType::kReceipt;
+  int64_t ts = 0;  // event time, ms
+  std::string message_id, tracking_id, aggregate_id, account;
+  uint64_t content_hash = 0;  // of the raw record
+  Json record;                // the normalized event
+};
+
+// Reads the EventRef of one batch row (`files` names RowSource::file).
+EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files);
+
+// A value as JSON: strings, numbers, booleans, timestamps as ISO-8601, durations as "1h30m",
+// IPs as text, arrays as arrays; null for null.
+Json DatumJson(const schema::Datum& d);
+// A value as template text ("" for null).
+std::string DatumText(const schema::Datum& d);
+
+// Renders "{name}" placeholders with `lookup(name)`; "{{" is a literal brace.
+template <typename Lookup>
+std::string RenderTemplate(const std::string& tmpl, Lookup&& lookup) {
+  std::string out;
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+      out += '{';
+      ++i;
+      continue;
+    }
+    if (tmpl[i] == '}' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+      out += '}';
+      ++i;
+      continue;
+    }
+    const size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      out += tmpl[i];
+      continue;
+    }
+    out += lookup(tmpl.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  return out;
+}
+
+struct AlertParts {
+  const sema::Rule* rule = nullptr;
+  std::string tenant;
+  std::vector<EventRef> events;  // first = the triggering event
+  Json evidence = Json::object();
+  std::string title;
+  std::string question;
+  std::string first_action;
+  Json vendor_verdict = Json::object();
+  Json ioc_matches = Json::array();
+  Json related = Json::array();
+  std::string key;  // stateful alerts: group key text (part of the id)
+};
+
+// The deterministic alert id (16 lower-case hex digits).
+std::string AlertId(const AlertParts& a);
+// The alert as one JSON object in the documented key order.
+Json AlertJson(const AlertParts& a);
+
+}  // namespace vigil::runtime

@@ -1,0 +1,44 @@
+// message_index.h: the log lines of each message seen in a run, by correlation key (Message-ID,
+// API 1.0 aCode, API 2.0 aggregateId), so an alert can list the message's other events
+// (receipt, process, delivery, TTP verdicts). Cheap per event: keys are 64-bit hashes read
+// straight from the batch columns. Bounded: at most `max_events` references per key and
+// `max_keys` keys, the oldest key evicted first.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/alerts.h"
+#include "vm/columnar/batch.h"
+
+namespace vigil::runtime {
+
+class MessageIndex {
+ public:
+  explicit MessageIndex(size_t max_keys = 1u << 19, size_t max_events = 32)
+      : max_keys_(max_keys), max_events_(max_events) {}
+
+  // Records every row of `batch` under each of its non-empty correlation keys.
+  void AddBatch(const columnar::Batch& batch);
+  // The events sharing a key with `e`, other than `e` itself, in arrival order (deduplicated),
+  // as JSON objects {event_type, time, file, offset, action?}; `files` names file indexes.
+  Json Related(const EventRef& e, const std::vector<std::string>& files) const;
+
+ private:
+  struct Brief {
+    schema::EventType type;
+    uint32_t file;
+    uint64_t offset;
+    int64_t ts;
+    std::string action_text;
+  };
+  void AddKey(uint64_t key, const Brief& b);
+  size_t max_keys_, max_events_;
+  std::unordered_map<uint64_t, std::vector<Brief>> by_key_;
+  std::deque<uint64_t> order_;
+};
+
+}  // namespace vigil::runtime

@@ -1,0 +1,33 @@
+// run.h: a whole `vigil run`: load rules and tenants, read the inputs through ingest, evaluate,
+// write alerts (JSON lines), dead letters and statistics, report progress and a summary.
+// Exit status: 0 success; 1 records were quarantined and --strict; 2 usage or configuration
+// error (no event read); 3 interrupted by SIGINT/SIGTERM (alerts file holds whole lines).
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "ingest/options.h"
+
+namespace vigil::runtime {
+
+struct RunOptions {
+  std::vector<std::string> rules;   // rule files/directories, or one .vgp
+  std::string tenants;              // tenants.json ("" = one default tenant)
+  std::string tenant;               // tenant of events nothing else assigns
+  std::vector<std::string> inputs;  // files, directories, "-"
+  std::string output = "-";         // alerts JSONL ("-" = stdout)
+  std::string dead_letter;          // quarantined records JSONL
+  std::string stats_json;           // statistics JSON
+  std::string engine = "vm";        // vm | interp
+  bool strict = false;
+  bool progress = false;            // a live progress line on stderr
+  bool summary = true;              // the end-of-run summary on stderr
+  ingest::Options ingest;
+};
+
+// Runs and returns the exit status; messages go to stderr. `stop` is polled between batches.
+int Run(const RunOptions& options, const std::atomic<bool>* stop);
+
+}  // namespace vigil::runtime

@@ -1,0 +1,221 @@
+// runner.cc: per-batch evaluation and alert production.
+#include "runtime/runner.h"
+
+#include "base/check.h"
+#include "vm/columnar/batch_copy.h"
+
+namespace vigil::runtime {
+
+using schema::FieldId;
+
+namespace {
+
+// Vendor verdict fields copied into the routing of vendor alerts when the event carries them.
+constexpr std::string_view kVerdictFields[] = {
+    "action",     "scan_result", "reason",       "virus",     "policy",        "url.category",
+    "tagged_malicious", "hold_reason", "spam.verdict", "spam.risk", "spam.score", "reject.type",
+    "scan_info",  "hits",        "identifiers",  "threat.type"};
+
+void CollectIocRefs(const ast::Expr* e, const sema::Pack& pack, std::vector<std::pair<const ast::Expr*, std::string>>* out) {
+  if (e == nullptr) return;
+  if (e->kind == ast::ExprKind::kBinary && e->bop == ast::BinaryOp::kIn && !e->negated &&
+      e->args[1]->kind == ast::ExprKind::kListRef) {
+    const sema::List* l = pack.FindList(e->args[1]->name);
+    if (l != nullptr && l->kind == sema::ListKind::kIoc) out->emplace_back(e->args[0].get(), l->name);
+  }
+  for (const auto& a : e->args) CollectIocRefs(a.get(), pack, out);
+}
+
+}  // namespace
+
+Runner::Runner(const RuleSet& rules, TenantConfig& tenants, AlertSink& alerts, RunnerOptions options)
+    : rules_(rules), tenants_(tenants), alerts_(alerts), options_(std::move(options)) {
+  vm_ = std::make_unique<vm::Vm>(*rules.exe);
+  interp_ = std::make_unique<interp::Interpreter>(rules.pack());
+}
+
+Runner::~Runner() = default;
+
+const std::string& Runner::FileName(uint32_t index) const {
+  static const std::string kNone;
+  return files_ != nullptr && index < files_->size() ? (*files_)[index] : kNone;
+}
+
+void Runner::OnDeadLetter(const ingest::DeadLetter& letter) {
+  ++counters_.dead_letters;
+  if (dead_letter_ == nullptr) return;
+  const std::string line = ingest::DeadLetterToJson(letter) + "\n";
+  std::fwrite(line.data(), 1, line.size(), dead_letter_);
+}
+
+void Runner::OnBatch(columnar::Batch& batch) {
+  counters_.events += batch.size();
+  if (stop_ != nullptr && stop_->load()) return;
+  messages_.AddBatch(batch);
+  // Resolve each row's tenant; the common case is one tenant for the whole batch.
+  std::vector<Tenant*> row_tenant(batch.size());
+  const columnar::Column* account = batch.column(FieldId::kAccount);
+  columnar::Column* tenant_col = batch.column(FieldId::kTenant);
+  bool mixed = false;
+  for (size_t row = 0; row < batch.size(); ++row) {
+    const std::string_view acc = account == nullptr || account->IsNull(row) ? "" : account->GetString(row);
+    row_tenant[row] = tenants_.Resolve(acc, FileName(batch.sources()[row].file), options_.tenant_fallback);
+    mixed = mixed || row_tenant[row] != row_tenant[0];
+    if (tenant_col != nullptr) tenant_col->SetString(row, row_tenant[row]->id, batch.arena());
+  }
+  if (batch.size() == 0) return;
+  if (!mixed) {
+    Evaluate(batch, *row_tenant[0]);
+  } else {
+    std::map<Tenant*, std::vector<size_t>> groups;
+    for (size_t row = 0; row < batch.size(); ++row) groups[row_tenant[row]].push_back(row);
+    auto& sub = split_[batch.type()];
+    if (!sub) sub = std::make_unique<columnar::Batch>(batch.type(), batch.capacity());
+    for (auto& [tenant, rows] : groups) {
+      sub->Reset();
+      columnar::BatchBuilder builder(sub.get());
+      for (size_t row : rows) columnar::CopyRow(batch, row, &builder);
+      Evaluate(*sub, *tenant);
+    }
+  }
+  if (++batches_since_flush_ >= options_.flush_every_batches) Flush();
+}
+
+void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
+  if (options_.use_interp) {
+    interp_->Evaluate(batch, tenant.context, &matches_);
+  } else {
+    vm_->Run(batch, tenant.context, &matches_);
+  }
+  const auto& rules = rules_.pack().rules;
+  for (size_t slot = 0; slot < matches_.rows.size() && slot < rules.size(); ++slot) {
+    const sema::Rule& rule = rules[slot];
+    if (rule.aggregate || rule.sequence) continue;  // the stateful engine's
+    for (uint32_t row : matches_.rows[slot]) OnMatch(rule, batch, row, tenant);
+  }
+}
+
+Runner::OwnedValues Runner::Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch,
+                                  size_t row, Tenant& tenant) {
+  OwnedValues out;
+  for (const auto& e : exprs) {
+    schema::Datum d = interp_->EvalValue(*e, batch, row, tenant.context);
+    if (d.valid && schema::IsStringLike(d.type) && !d.is_array) d.s = out.storage.emplace_back(d.s);
+    out.values.push_back(d);
+  }
+  return out;
+}
+
+bool Runner::Excepted(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+  for (const sema::Exception& x : rule.exceptions) {
+    std::vector<ast::ExprPtr> fields;
+    for (const auto& f : x.fields) fields.push_back(f.field->Clone());
+    const auto values = Values(fields, batch, row, tenant);
+    static const std::vector<std::vector<std::string>> kNone;
+    const auto rule_it = tenant.exceptions.find(rule.id);
+    const auto* extra = &kNone;
+    if (rule_it != tenant.exceptions.end()) {
+      auto x_it = rule_it->second.find(x.name);
+      if (x_it != rule_it->second.end()) extra = &x_it->second;
+    }
+    if (ExceptionMatches(x, *extra, values.values)) return true;
+  }
+  return false;
+}
+
+void Runner::OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+  ++counters_.matches;
+  if (!tenant.Runs(rule)) {
+    ++counters_.opt_in_skipped;
+    return;
+  }
+  if (Excepted(rule, batch, row, tenant)) {
+    ++counters_.excepted;
+    return;
+  }
+  const columnar::Column* ts = batch.column(FieldId::kTs);
+  const int64_t t = ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row];
+  if (rule.suppress_ms > 0 &&
+      suppressor_.Suppress(rule, tenant.id, KeyText(Values(rule.suppress_by, batch, row, tenant).values), t)) {
+    ++counters_.suppressed;
+    return;
+  }
+  AlertParts a;
+  a.rule = &rule;
+  a.tenant = tenant.id;
+  a.events.push_back(EventOf(batch, row, files_ == nullptr ? std::vector<std::string>{} : *files_));
+  Decorate(a, batch, row, tenant);
+  Emit(std::move(a));
+}
+
+void Runner::Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+  const sema::Rule& rule = *a.rule;
+  for (const sema::Evidence& ev : rule.evidence) {
+    a.evidence[ev.name] = DatumJson(interp_->EvalValue(*ev.expr, batch, row, tenant.context));
+  }
+  const Json& record = a.events[0].record;
+  auto lookup = [&](const std::string& name) -> std::string {
+    if (a.evidence.contains(name)) {
+      const Json& v = a.evidence[name];
+      return v.is_string() ? v.get<std::string>() : (v.is_null() ? "" : v.dump());
+    }
+    if (record.is_object() && record.contains(name)) {
+      const Json& v = record[name];
+      return v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    return "";
+  };
+  a.title = RenderTemplate(rule.title, lookup);
+  a.question = RenderTemplate(rule.question, lookup);
+  a.first_action = RenderTemplate(rule.first_action, lookup);
+  if (rule.rule_class == sema::RuleClass::kVendor && record.is_object()) {
+    for (std::string_view f : kVerdictFields) {
+      const std::string key(f);
+      if (record.contains(key)) a.vendor_verdict[key] = record[key];
+    }
+  }
+  std::vector<std::pair<const ast::Expr*, std::string>> iocs;
+  CollectIocRefs(rule.condition.get(), rules_.pack(), &iocs);
+  const auto& lists = rules_.exe->exe().lists;
+  for (const auto& [lhs, name] : iocs) {
+    const schema::Datum v = interp_->EvalValue(*lhs, batch, row, tenant.context);
+    if (!v.valid) continue;
+    for (uint32_t i = 0; i < lists.size(); ++i) {
+      if (lists[i].name != name) continue;
+      const schema::ListValue& list = rules_.exe->ResolveList(i, tenant.context);
+      const int64_t hit = list.Find(v);
+      if (hit < 0) continue;
+      Json m = Json::parse(list.Metadata(static_cast<size_t>(hit)), nullptr, false);
+      if (!m.is_object()) m = Json::object();
+      m["list"] = name;
+      a.ioc_matches.push_back(std::move(m));
+    }
+  }
+}
+
+void Runner::Emit(AlertParts a) {
+  const std::string id = AlertId(a);
+  if (!emitted_.insert(id).second) {
+    ++counters_.duplicates;
+    return;
+  }
+  pending_.push_back({std::move(a)});
+}
+
+void Runner::Flush() {
+  batches_since_flush_ = 0;
+  const std::vector<std::string> no_files;
+  for (Pending& p : pending_) {
+    AlertParts& a = p.parts;
+    a.related = messages_.Related(a.events[0], files_ == nullptr ? no_files : *files_);
+    alerts_.Write(AlertJson(a).dump());
+    const sema::Rule& r = *a.rule;
+    ++counters_.alerts;
+    ++counters_.alerts_by_rule[r.id];
+    ++counters_.alerts_by_tenant[a.tenant];
+    ++counters_.alerts_by_class_severity[std::string(sema::ClassName(r.rule_class))][std::string(sema::SeverityName(r.severity))];
+  }
+  pending_.clear();
+}
+
+}  // namespace vigil::runtime

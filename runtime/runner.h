@@ -1,0 +1,111 @@
+// runner.h: the heart of `vigil run`: receives normalized batches from ingest, resolves each
+// event's tenant, evaluates the pack (VM or reference interpreter) per tenant, and turns
+// matches into alerts: opt-in filtering, exceptions, suppression, evidence, templates, routing,
+// IOC matches, related events, de-duplication by id. Stateful rules go to the stateful engine.
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "ingest/sink.h"
+#include "interp/interpreter.h"
+#include "runtime/alerts.h"
+#include "runtime/guards.h"
+#include "runtime/message_index.h"
+#include "runtime/rule_set.h"
+#include "runtime/tenants.h"
+#include "vm/exec/vm.h"
+
+namespace vigil::runtime {
+
+struct RunCounters {
+  uint64_t events = 0;           // events evaluated (every normalized event)
+  uint64_t matches = 0;          // rule matches before guards
+  uint64_t alerts = 0;           // alerts written
+  uint64_t suppressed = 0;       // matches within a suppression period
+  uint64_t excepted = 0;         // matches an exception removed
+  uint64_t duplicates = 0;       // alerts with an id already written in this run
+  uint64_t opt_in_skipped = 0;   // matches of rules the event's tenant does not run
+  uint64_t dead_letters = 0;
+  std::map<std::string, uint64_t> alerts_by_rule;
+  std::map<std::string, uint64_t> alerts_by_tenant;
+  std::map<std::string, std::map<std::string, uint64_t>> alerts_by_class_severity;
+};
+
+class AlertSink {
+ public:
+  virtual ~AlertSink() = default;
+  // One alert as one line of JSON (no newline).
+  virtual void Write(const std::string& line) = 0;
+};
+
+struct RunnerOptions {
+  bool use_interp = false;       // --engine interp
+  std::string tenant_fallback;   // --tenant
+  size_t flush_every_batches = 64;
+};
+
+class Runner : public ingest::Sink {
+ public:
+  Runner(const RuleSet& rules, TenantConfig& tenants, AlertSink& alerts, RunnerOptions options);
+  ~Runner() override;
+
+  // The ingestor's input names (for file names in alerts and tenant input mappings).
+  void SetFiles(const std::vector<std::string>* files) { files_ = files; }
+  // Dead letters are written here as JSON lines (null: only counted).
+  void SetDeadLetterFile(std::FILE* f) { dead_letter_ = f; }
+  // Stop evaluating (batches still arriving are counted and dropped).
+  void SetStopFlag(const std::atomic<bool>* stop) { stop_ = stop; }
+
+  void OnBatch(columnar::Batch& batch) override;
+  void OnDeadLetter(const ingest::DeadLetter& letter) override;
+  // Writes pending alerts (with related events known so far).
+  void Flush();
+
+  const RunCounters& counters() const { return counters_; }
+
+ private:
+  struct Pending {
+    AlertParts parts;
+  };
+  void Evaluate(const columnar::Batch& batch, Tenant& tenant);
+  void OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant);
+  bool Excepted(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant);
+  // Values of `exprs` on a row; their strings live in `storage` (the interpreter's own views
+  // last only until its next evaluation).
+  struct OwnedValues {
+    std::vector<schema::Datum> values;
+    std::deque<std::string> storage;
+  };
+  OwnedValues Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch, size_t row,
+                     Tenant& tenant);
+  void Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant);
+  void Emit(AlertParts a);
+  const std::string& FileName(uint32_t index) const;
+
+  const RuleSet& rules_;
+  TenantConfig& tenants_;
+  AlertSink& alerts_;
+  RunnerOptions options_;
+  const std::vector<std::string>* files_ = nullptr;
+  std::FILE* dead_letter_ = nullptr;
+  const std::atomic<bool>* stop_ = nullptr;
+  std::unique_ptr<vm::Vm> vm_;
+  std::unique_ptr<interp::Interpreter> interp_;  // the oracle engine, and per-alert expressions
+  Suppressor suppressor_;
+  MessageIndex messages_;
+  std::unordered_set<std::string> emitted_;
+  std::vector<Pending> pending_;
+  size_t batches_since_flush_ = 0;
+  RunCounters counters_;
+  columnar::MatchSet matches_;
+  std::map<schema::EventType, std::unique_ptr<columnar::Batch>> split_;  // per-tenant sub-batches
+};
+
+}  // namespace vigil::runtime
