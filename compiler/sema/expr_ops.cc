@@ -284,7 +284,7 @@ Type ExprChecker::StringOp(Expr& e) {
     sink_.Report(DiagCode::kE0301, e.span,
                  fmt::format("`{}` works on strings, found {} and {}", ast::OpText(e.bop),
                              a.ToString(), b.ToString()))
-        .help = "convert with a function such as string(x), or compare with ==";
+        .help = "string operators take string, email or domain values; compare others with ==";
     return Fail(e);
   }
   if (e.args[1]->kind == ExprKind::kListRef && b.kind == Type::Kind::kList) {
