@@ -56,6 +56,16 @@ class Printer {
     return step > 0 ? fmt::format("{} step {}", name, step) : name;
   }
 
+  // A list argument of a call: `$name`, or the entries of an inline list (which has no name).
+  std::string ListArg(uint32_t i) const {
+    if (i >= e_.lists.size()) return "$?";
+    const PackList& l = e_.lists[i];
+    if (!l.name.empty()) return "$" + l.name;
+    std::vector<std::string> entries;
+    for (const std::string& entry : l.entries) entries.push_back(Quote(entry));
+    return "[" + base::Join(entries, ", ") + "]";
+  }
+
   std::string Operands(const Program& p, const Instr& in) const {
     auto K = [&](uint32_t k) { return k < e_.constants.size() ? ConstText(e_.constants[k]) : "?"; };
     auto sub = [&](const auto& names) {
@@ -95,7 +105,7 @@ class Printer {
           if (v & kConstTag) {
             args.push_back(K(v & ~kConstTag));
           } else if (v & kListTag) {
-            args.push_back((v & ~kListTag) < e_.lists.size() ? "$" + e_.lists[v & ~kListTag].name : "$?");
+            args.push_back(ListArg(v & ~kListTag));
           } else {
             args.push_back(Reg(v));
           }
