@@ -61,7 +61,6 @@ class ProgramVerifier {
 
  private:
   static constexpr uint32_t kNoSource = 0xfffffffeu;
-  static constexpr uint32_t kComputed = 0xfffffffdu;
 
   static std::string_view Mnemonic(const Instr& in) {
     return static_cast<int>(in.op) < kOpcodeCount ? InfoOf(in.op).name : "?";
