@@ -114,6 +114,8 @@ std::string ProgramVerifier::Instruction(const Instr& in) {
   } while (0)
 
 std::string ProgramVerifier::Operands(const Instr& in) {
+  // The VM reads `dst` of every instruction it skips, so an unused one must be empty.
+  if (InfoOf(in.op).operands[0] == '_' && in.dst != kNoReg) return "unused destination is set";
   if (in.sel != kNoReg) VIGIL_TRY(Read(in.sel, RegKind::kBool, "selection"));
   if (in.extra_count > p_.extra.size() || in.extra > p_.extra.size() - in.extra_count) {
     return "extra operands out of range";
