@@ -62,6 +62,8 @@ std::string_view ExceptOpText(ExceptOp op) {
   return "?";
 }
 
+TestValue::TestValue() = default;
+
 ExprPtr Expr::Clone() const {
   auto e = std::make_unique<Expr>();
   e->kind = kind;

@@ -156,7 +156,6 @@ struct MetaEntry {
 struct EventRef {
   std::string name;
   Span span;
-  schema::EventType type = schema::EventType::kReceipt;  // resolved by sema
 };
 
 struct EvidenceItem {
@@ -229,6 +228,10 @@ struct TestValue {
   std::vector<std::pair<std::string, TestValue>> fields;    // kRecord
   std::vector<Span> field_spans;                            // kRecord
   Span span;
+
+  // Defined out of line: clang with libstdc++ cannot check std::pair<std::string, TestValue>'s
+  // default constructor while TestValue's own implicit one is still being defined.
+  TestValue();
 };
 
 struct TestField {
@@ -247,7 +250,6 @@ struct TestItem {
   // kEvent
   std::string event_type;
   Span type_span;
-  schema::EventType type = schema::EventType::kReceipt;
   int64_t repeat = 1;
   int64_t every_ms = 0;
   std::vector<TestField> fields;
