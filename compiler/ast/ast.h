@@ -156,6 +156,7 @@ struct MetaEntry {
 struct EventRef {
   std::string name;
   Span span;
+  schema::EventType type = schema::EventType::kReceipt;  // resolved by sema
 };
 
 struct EvidenceItem {
@@ -250,6 +251,7 @@ struct TestItem {
   // kEvent
   std::string event_type;
   Span type_span;
+  schema::EventType type = schema::EventType::kReceipt;
   int64_t repeat = 1;
   int64_t every_ms = 0;
   std::vector<TestField> fields;
