@@ -17,7 +17,10 @@ void AddDiagFlags(CLI::App* cmd, DiagFlags* flags) {
   cmd->add_option("--color", flags->color, "Color text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_option("-A,--allow", flags->allow, "Switch off a warning by code, e.g. -A W0505");
+  // One code per -A (repeat it), so `-A W0505 rules/` does not read `rules/` as a code.
+  cmd->add_option("-A,--allow", flags->allow,
+                  "Switch off a warning by code, e.g. -A W0505 (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--deny-warnings", flags->deny_warnings, "Treat warnings as errors");
 }
 
