@@ -15,6 +15,7 @@ using schema::ScalarType;
 
 constexpr size_t kMaxRegs = 1u << 20;
 constexpr size_t kMaxCode = 1u << 22;
+constexpr size_t kMaxSlots = 1u << 20;  // rules + sequence steps (sizes the VM match set)
 
 bool StringLike(ScalarType t) { return schema::IsStringLike(t); }
 bool IntLike(ScalarType t) {
@@ -355,6 +356,7 @@ std::string ProgramVerifier::Types(const Instr& in) {
 }  // namespace
 
 std::string Verify(const Executable& exe) {
+  if (exe.rule_count > kMaxSlots || exe.extra_slots.size() > kMaxSlots) return "too many rules";
   std::set<schema::EventType> seen;
   for (size_t i = 0; i < exe.programs.size(); ++i) {
     if (!seen.insert(exe.programs[i].event_type).second) return fmt::format("program {}: duplicate event type", i);
