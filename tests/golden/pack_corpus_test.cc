@@ -78,5 +78,14 @@ TEST(PackLoaderRegressionTest, UnusedDestinationMustBeEmpty) {
   }
 }
 
+// Finding 2 (pack_fuzz): a pack claiming billions of rules passed the verifier, and the VM
+// allocated a match set of that many rows before reading an event.
+TEST(PackLoaderRegressionTest, RuleCountIsBounded) {
+  bytecode::PackFile pack = CompileGolden("cse.vgl");
+  pack.exe.rule_count = 0xD6000000u;
+  EXPECT_EQ(bytecode::Verify(pack.exe), "too many rules");
+  EXPECT_EQ(fuzz::LoadAndRunPack(bytecode::Serialize(pack)), PackOutcome::kNotVerified);
+}
+
 }  // namespace
 }  // namespace vigil::golden
