@@ -28,6 +28,7 @@ CLI::App* RegisterFunctions(CLI::App& app, CommandFn* run);
 CLI::App* RegisterCompile(CLI::App& app, CommandFn* run);
 CLI::App* RegisterDisasm(CLI::App& app, CommandFn* run);
 CLI::App* RegisterRun(CLI::App& app, CommandFn* run);
+CLI::App* RegisterTest(CLI::App& app, CommandFn* run);
 CLI::App* RegisterExplain(CLI::App& app, CommandFn* run);
 
 }  // namespace vigil::cli

@@ -18,6 +18,7 @@ const std::vector<Registrar>& Registrars() {
       RegisterCompile,
       RegisterDisasm,
       RegisterRun,
+      RegisterTest,
       RegisterFmt,
       RegisterIngest,
       RegisterFunctions,

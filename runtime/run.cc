@@ -146,7 +146,7 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     inputs_ok = ingestor.IngestPath(in) && inputs_ok;
   }
   ingestor.Flush();
-  runner.Flush();
+  runner.Finish();
   progress.End();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::fflush(out);

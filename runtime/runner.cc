@@ -202,6 +202,8 @@ void Runner::Emit(AlertParts a) {
   pending_.push_back({std::move(a)});
 }
 
+void Runner::Finish() { Flush(); }
+
 void Runner::Flush() {
   batches_since_flush_ = 0;
   const std::vector<std::string> no_files;

@@ -67,6 +67,8 @@ class Runner : public ingest::Sink {
   void OnDeadLetter(const ingest::DeadLetter& letter) override;
   // Writes pending alerts (with related events known so far).
   void Flush();
+  // End of input: closes stateful windows whose outcome is now known, then flushes.
+  void Finish();
 
   const RunCounters& counters() const { return counters_; }
 

@@ -156,7 +156,6 @@ struct MetaEntry {
 struct EventRef {
   std::string name;
   Span span;
-  schema::EventType type = schema::EventType::kReceipt;  // resolved by sema
 };
 
 struct EvidenceItem {
@@ -251,7 +250,6 @@ struct TestItem {
   // kEvent
   std::string event_type;
   Span type_span;
-  schema::EventType type = schema::EventType::kReceipt;
   int64_t repeat = 1;
   int64_t every_ms = 0;
   std::vector<TestField> fields;
