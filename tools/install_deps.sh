@@ -12,8 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   python3 python3-jsonschema
+  chromium  # the catalog page's headless-browser test (tests/catalog)
 )
-if [ "${VIGIL_WITH_BROWSER:-0}" = 1 ]; then PACKAGES+=(chromium); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
