@@ -88,5 +88,24 @@ TEST(CommentSweepTest, CommentAtEveryTokenBoundaryIsKept) {
   EXPECT_GT(checked, 500);
 }
 
+// Every file made by dropping one line of a golden input either fails to parse (and is refused)
+// or formats and passes the formatter's verification.
+TEST(LineDeletionSweepTest, EveryParsableVariantFormats) {
+  int formatted = 0;
+  for (const std::string& path : FilesEndingWith(testing::DataDir(), ".in.vgl")) {
+    const std::string text = ReadFile(path);
+    for (size_t begin = 0; begin < text.size();) {
+      const size_t end = std::min(text.find('\n', begin), text.size() - 1) + 1;
+      const std::string input = text.substr(0, begin) + text.substr(end);
+      const FormatResult r = FormatSource("sweep", input);
+      EXPECT_TRUE(r.internal_error.empty()) << r.internal_error << "\n" << input;
+      EXPECT_EQ(r.ok, !ParseText(input).errors) << input;
+      formatted += r.ok;
+      begin = end;
+    }
+  }
+  EXPECT_GT(formatted, 20);
+}
+
 }  // namespace
 }  // namespace vigil::format
