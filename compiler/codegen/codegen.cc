@@ -27,6 +27,18 @@ class Emitter {
   bytecode::Program Run() {
     prog_.event_type = g_.type();
     for (NodeId id : Order()) Lower(id);
+    for (const ir::Output& o : g_.outputs()) {
+      Instr in;
+      in.op = Opcode::kOut;
+      in.a = o.slot;
+      in.b = Operand(o.node, ir::kNoNode);
+      in.sub = static_cast<uint8_t>(o.index);
+      for (const ir::Root& r : g_.roots()) {
+        if (r.slot == o.slot) in.sel = reg_[r.node];
+      }
+      prog_.code.push_back(in);
+      prog_.outputs.emplace_back(o.slot, o.index);
+    }
     for (const ir::Root& r : g_.roots()) {
       Instr in;
       in.op = Opcode::kEmit;
@@ -44,6 +56,7 @@ class Emitter {
     std::vector<bool> live(g_.size(), false);
     std::vector<NodeId> stack;
     for (const ir::Root& r : g_.roots()) stack.push_back(r.node);
+    for (const ir::Output& o : g_.outputs()) stack.push_back(o.node);
     while (!stack.empty()) {
       const NodeId id = stack.back();
       stack.pop_back();

@@ -185,7 +185,7 @@ bool ListPrintsEntries(const ast::ListDecl& d) {
   return !ListHasFrom(d) && (!d.tenant || !d.entries.empty());
 }
 
-CommentMap::CommentMap(const ast::File& file, const std::string& text) : text_(text) {
+CommentMap::CommentMap(const ast::File& file, const std::string& text) {
   line_starts_.push_back(0);
   for (uint32_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);

@@ -39,7 +39,7 @@ struct CommentAnchor;
 
 class CommentMap {
  public:
-  // `file` must outlive the map; `text` is the source `file` was parsed from.
+  // `file` must outlive the map; `text` is the source `file` was parsed from (read only here).
   CommentMap(const ast::File& file, const std::string& text);
 
   // Each returns the comment texts in source order and marks them printed.
@@ -61,7 +61,6 @@ class CommentMap {
   std::vector<std::string> Take(std::vector<const ast::Comment*>& from);
   void SplitHeader(const CommentAnchor& root);
 
-  const std::string& text_;
   std::vector<uint32_t> line_starts_;
   std::unordered_map<const void*, Slots> slots_;
   std::vector<const ast::Comment*> header_;

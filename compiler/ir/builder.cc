@@ -5,6 +5,15 @@
 
 namespace vigil::ir {
 
+namespace {
+
+void AddOutputs(const sema::Rule& rule, size_t step, uint32_t slot, Lowerer& lower, Graph& g) {
+  const auto exprs = sema::StatefulOutputs(rule, step);
+  for (uint32_t i = 0; i < exprs.size(); ++i) g.outputs().push_back({slot, i, lower.Value(*exprs[i])});
+}
+
+}  // namespace
+
 void BuildModule(const sema::Pack& pack, Module* module) {
   module->pools.rule_count = static_cast<uint32_t>(pack.rules.size());
   for (uint32_t ri = 0; ri < pack.rules.size(); ++ri) {
@@ -28,6 +37,7 @@ void BuildModule(const sema::Pack& pack, Module* module) {
       Lowerer lower(pack, ri, *module, g);
       if (!rule.sequence) {
         g.roots().push_back({ri, lower.Condition(rule.condition.get())});
+        AddOutputs(rule, 0, ri, lower, g);
         continue;
       }
       for (size_t step = 0; step < rule.sequence->steps.size(); ++step) {
@@ -35,6 +45,7 @@ void BuildModule(const sema::Pack& pack, Module* module) {
         if (!(st.events & mask)) continue;
         const uint32_t slot = pack.SlotOf(ri, step);
         g.roots().push_back({slot, lower.Condition(st.where.get())});
+        AddOutputs(rule, step, slot, lower, g);
       }
     }
   }

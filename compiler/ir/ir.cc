@@ -115,6 +115,11 @@ std::string Verify(const Graph& g) {
       return fmt::format("slot {} has an invalid root", r.slot);
     }
   }
+  for (const Output& o : g.outputs()) {
+    if (o.node >= g.size() || g.node(o.node).kind == RegKind::kBool || g.node(o.node).domain != kNoNode) {
+      return fmt::format("slot {} output {} is not a rows-domain value", o.slot, o.index);
+    }
+  }
   return {};
 }
 

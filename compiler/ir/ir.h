@@ -77,6 +77,13 @@ struct Root {
   NodeId node = kNoNode;
 };
 
+// A value the host reads for the matching rows of a slot (stateful keys and arguments).
+struct Output {
+  uint32_t slot = 0;
+  uint32_t index = 0;
+  NodeId node = kNoNode;
+};
+
 class Graph {
  public:
   explicit Graph(schema::EventType type) : type_(type) {}
@@ -88,6 +95,8 @@ class Graph {
   schema::EventType type() const { return type_; }
   std::vector<Root>& roots() { return roots_; }
   const std::vector<Root>& roots() const { return roots_; }
+  std::vector<Output>& outputs() { return outputs_; }
+  const std::vector<Output>& outputs() const { return outputs_; }
   // Number of Add calls that found an existing node (the CSE hits).
   size_t shared() const { return shared_; }
 
@@ -96,6 +105,7 @@ class Graph {
   std::vector<Node> nodes_;
   std::map<decltype(std::declval<Node>().Key()), NodeId> index_;
   std::vector<Root> roots_;
+  std::vector<Output> outputs_;
   size_t shared_ = 0;
 };
 

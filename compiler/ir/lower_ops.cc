@@ -7,6 +7,7 @@
 #include "compiler/ir/lowerer.h"
 #include "compiler/sema/expr_checker.h"
 #include "stdlib/invoke.h"
+#include "stdlib/lists/declared.h"
 #include "stdlib/registry.h"
 
 namespace vigil::ir {
@@ -32,35 +33,27 @@ uint32_t Lowerer::ConstSetFor(ConstSet set) {
 
 namespace {
 
-// The network a literal names (a bare address is a host network).
-std::optional<base::Cidr> NetworkOf(const ast::Literal& lit) {
-  if (lit.kind == ast::LiteralKind::kCidr) return lit.cidr;
-  if (lit.kind == ast::LiteralKind::kIp) return base::Cidr{lit.ip, 128};
-  if (lit.kind == ast::LiteralKind::kString) return base::ParseCidr(lit.s, /*lenient=*/true);
-  return std::nullopt;
-}
-
-// The constant set `x in [entries]` tests, for a left side of type t.
-ConstSet SetFromLiterals(const std::vector<const ast::Literal*>& entries, ScalarType t, bool domain_list) {
+// The constant set `x in [entries]` tests for a left side of type t, from the entries' folded
+// constants (null entries never match and are left out).
+ConstSet SetFromConstants(const std::vector<bytecode::Constant>& entries, ScalarType t) {
   ConstSet set;
   if (t == ScalarType::kIp) {
     set.kind = ConstSet::Kind::kNetworks;
-    for (const ast::Literal* l : entries) {
-      if (auto net = NetworkOf(*l)) set.networks.push_back(*net);
+    for (const bytecode::Constant& c : entries) {
+      if (c.type == ScalarType::kIp || c.type == ScalarType::kCidr) {
+        set.networks.push_back({c.ip, c.prefix});
+      }
     }
   } else if (schema::IsStringLike(t)) {
-    set.kind = domain_list ? ConstSet::Kind::kDomainSuffix
-               : schema::IsCaseInsensitive(t) ? ConstSet::Kind::kStringsFolded
-                                              : ConstSet::Kind::kStrings;
-    for (const ast::Literal* l : entries) {
-      if (l->kind == ast::LiteralKind::kString) set.strings.push_back(l->s);
+    set.kind = schema::IsCaseInsensitive(t) ? ConstSet::Kind::kStringsFolded
+                                            : ConstSet::Kind::kStrings;
+    for (const bytecode::Constant& c : entries) {
+      if (schema::IsStringLike(c.type)) set.strings.push_back(c.s);
     }
   } else {
     set.kind = ConstSet::Kind::kInts;
-    for (const ast::Literal* l : entries) {
-      if (l->kind != ast::LiteralKind::kNull && l->kind != ast::LiteralKind::kString) {
-        set.ints.push_back(l->kind == ast::LiteralKind::kBool ? l->b : l->i);
-      }
+    for (const bytecode::Constant& c : entries) {
+      if (!schema::IsStringLike(c.type) && c.type != ScalarType::kFloat) set.ints.push_back(c.i);
     }
   }
   std::sort(set.strings.begin(), set.strings.end());
@@ -72,6 +65,61 @@ ConstSet SetFromLiterals(const std::vector<const ast::Literal*>& entries, Scalar
 
 }  // namespace
 
+std::string EntryTextOf(const bytecode::Constant& c) {
+  switch (c.type) {
+    case ScalarType::kIp: return base::FormatIp(c.ip);
+    case ScalarType::kCidr: return base::FormatCidr({c.ip, c.prefix});
+    case ScalarType::kFloat: return std::to_string(c.f);
+    case ScalarType::kBool: return c.i != 0 ? "true" : "false";
+    default: return schema::IsStringLike(c.type) ? c.s : std::to_string(c.i);
+  }
+}
+
+const bytecode::Constant* Lowerer::ConstantOf(NodeId n) const {
+  return g_.node(n).op == Op::kConst ? &m_.pools.constants[g_.node(n).imm] : nullptr;
+}
+
+NodeId Lowerer::InInline(NodeId v, ScalarType t, const Expr& list) {
+  // Folded entries go into one constant set; float entries (compared as doubles) and entries
+  // that did not fold are compared one by one.
+  std::vector<bytecode::Constant> consts;
+  std::vector<NodeId> others;
+  for (const auto& item : list.args) {
+    const NodeId n = Val(*item);
+    const bytecode::Constant* c = ConstantOf(n);
+    if (c != nullptr && c->is_null) continue;
+    if (c != nullptr && c->type != ScalarType::kFloat && t != ScalarType::kFloat) {
+      consts.push_back(*c);
+    } else {
+      others.push_back(n);
+    }
+  }
+  const uint16_t flags = schema::IsCaseInsensitive(t) ? bytecode::kFlagCaseless : 0;
+  auto cmp = [&](NodeId o, bytecode::CmpOp op) {
+    const auto sub = static_cast<uint8_t>(op);
+    return ConstantOf(o) != nullptr
+               ? Make(Op::kCmpK, RegKind::kBool, ScalarType::kBool, {v}, g_.node(o).imm, sub, flags)
+               : Make(Op::kCmp, RegKind::kBool, ScalarType::kBool, {v, o}, 0, sub, flags);
+  };
+  NodeId acc = kNoNode;
+  if (t != ScalarType::kFloat) {
+    const uint32_t set = ConstSetFor(SetFromConstants(consts, t));
+    acc = Make(Op::kInSet, RegKind::kBool, ScalarType::kBool, {v}, set);
+  } else if (others.empty()) {
+    // No entry can match: false, or null for a null value (x == 0 and x != 0).
+    bytecode::Constant zero;
+    zero.type = ScalarType::kFloat;
+    const NodeId z = Make(Op::kConst, RegKind::kValue, ScalarType::kFloat, {}, m_.Intern(zero));
+    const NodeId eq = cmp(z, bytecode::CmpOp::kEq), ne = cmp(z, bytecode::CmpOp::kNe);
+    return Make(Op::kAnd, RegKind::kBool, ScalarType::kBool, {eq, ne});
+  }
+  for (NodeId o : others) {
+    const NodeId term = cmp(o, bytecode::CmpOp::kEq);
+    acc = acc == kNoNode ? term : Make(Op::kOr, RegKind::kBool, ScalarType::kBool, {acc, term});
+  }
+  return acc;
+}
+
 NodeId Lowerer::In(const Expr& e) {
   const Expr& lhs = *e.args[0];
   const Expr& rhs = *e.args[1];
@@ -80,19 +128,7 @@ NodeId Lowerer::In(const Expr& e) {
   auto in_set = [&](ConstSet set) {
     return Make(Op::kInSet, RegKind::kBool, ScalarType::kBool, {v}, ConstSetFor(std::move(set)));
   };
-  if (rhs.kind == ExprKind::kList) {
-    std::vector<const ast::Literal*> entries;
-    for (const auto& item : rhs.args) entries.push_back(&item->lit);
-    if (t == ScalarType::kFloat) {
-      std::vector<NodeId> terms;
-      for (const auto& item : rhs.args) {
-        terms.push_back(Make(Op::kCmpK, RegKind::kBool, ScalarType::kBool, {v},
-                             g_.node(Constant(item->lit, ScalarType::kFloat)).imm));
-      }
-      return AnyOf(std::move(terms));
-    }
-    return in_set(SetFromLiterals(entries, t, false));
-  }
+  if (rhs.kind == ExprKind::kList) return InInline(v, t, rhs);
   if (rhs.kind == ExprKind::kListRef) {
     const sema::List* list = pack_.FindList(rhs.name);
     VIGIL_CHECK(list != nullptr);
@@ -169,18 +205,32 @@ NodeId Lowerer::StringOp(const Expr& e) {
   bool caseless = false;
   const bytecode::StrOp op = StrOpOf(e.bop, &caseless);
   const ScalarType lt = lhs.type.kind == ast::Type::Kind::kScalar ? lhs.type.scalar : ScalarType::kString;
-  const ScalarType rt = rhs.type.kind == ast::Type::Kind::kScalar ? rhs.type.scalar : ScalarType::kString;
+  // A list's element type counts too: patterns from an email or domain list fold case.
+  const bool scalar_or_list =
+      rhs.type.kind == ast::Type::Kind::kScalar || rhs.type.kind == ast::Type::Kind::kList;
+  const ScalarType rt = scalar_or_list ? rhs.type.scalar : ScalarType::kString;
   caseless = caseless || schema::IsCaseInsensitive(lt) || schema::IsCaseInsensitive(rt);
   const NodeId v = Val(lhs);
   std::vector<std::string> pats;
   if (rhs.kind == ExprKind::kLiteral) {
+    if (rhs.lit.kind == ast::LiteralKind::kNull) return BoolConst(2);
     pats.push_back(rhs.lit.s);
   } else if (rhs.kind == ExprKind::kList) {
-    for (const auto& item : rhs.args) pats.push_back(item->lit.s);
+    for (const auto& item : rhs.args) {
+      const bytecode::Constant* c = ConstantOf(Val(*item));
+      VIGIL_CHECK_MSG(c != nullptr, "a constant pattern did not fold");
+      if (!c->is_null) pats.push_back(c->s);
+    }
   } else if (rhs.kind == ExprKind::kListRef) {
     const sema::List* list = pack_.FindList(rhs.name);
     VIGIL_CHECK(list != nullptr && !list->tenant);
-    for (const ast::Literal& l : list->entries) pats.push_back(l.s);
+    // The list's entries as built for lookups (normalized: domains lower-cased, ...), which
+    // is what `$list` means on the right of a string operator.
+    std::vector<std::string> texts, errors;
+    for (const ast::Literal& l : list->entries) texts.push_back(sema::ListEntryText(l));
+    const auto built =
+        stdlib::BuildDeclaredList(sema::ListKindName(list->kind), texts, "", &errors);
+    pats = built->entries();
     if (list->kind == sema::ListKind::kRegex || list->kind == sema::ListKind::kGlob) {
       return PatternList(v, list->kind == sema::ListKind::kGlob, caseless, pats);
     }
@@ -190,7 +240,9 @@ NodeId Lowerer::StringOp(const Expr& e) {
       return Make(Op::kStr, RegKind::kBool, ScalarType::kBool, {v, r}, 0, static_cast<uint8_t>(op),
                   caseless ? bytecode::kFlagCaseless : 0);
     }
-    pats.push_back(m_.pools.constants[g_.node(r).imm].s);
+    const bytecode::Constant& c = m_.pools.constants[g_.node(r).imm];
+    if (c.is_null) return BoolConst(2);  // a null pattern (a constant that folded to null)
+    pats.push_back(c.s);
   }
   if (pats.size() > 16) return PatternList(v, op == bytecode::StrOp::kLike, caseless, pats, op);
   return Patterns(v, op, caseless, pats);
@@ -251,7 +303,11 @@ NodeId Lowerer::Call(const Expr& e) {
         list = PackListFor(*pack_.FindList(arg.name));
       } else {
         std::vector<std::string> entries;
-        for (const auto& item : arg.args) entries.push_back(sema::ListEntryText(item->lit));
+        for (const auto& item : arg.args) {
+          const bytecode::Constant* c = ConstantOf(Val(*item));
+          VIGIL_CHECK_MSG(c != nullptr, "a constant list entry did not fold");
+          if (!c->is_null) entries.push_back(EntryTextOf(*c));
+        }
         list = InlineListFor("inline:" + std::string(schema::ScalarTypeName(param.scalar)), std::move(entries));
       }
       args.push_back(Make(Op::kListArg, RegKind::kValue, param.scalar, {}, list));
@@ -274,9 +330,10 @@ NodeId Lowerer::Call(const Expr& e) {
 }
 
 NodeId Lowerer::History(const Expr& e) {
-  VIGIL_CHECK(domain_ == kNoNode);
-  // One site per call occurrence: (rule, pre-order position in the rule); a rule lowered for
-  // several event types reaches the same occurrences in the same order.
+  // Inside a quantifier the call lives in the quantifier's domain: one lookup per element, as
+  // the reference interpreter makes them. One site per call occurrence: (rule, pre-order
+  // position in the rule); a rule lowered for several event types reaches the same
+  // occurrences in the same order.
   bytecode::HistorySite site;
   site.kind = e.callee == sema::kCallFirstSeen ? 0 : 1;
   site.over_ms = e.over_ms.value_or(0);

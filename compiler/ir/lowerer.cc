@@ -48,8 +48,9 @@ NodeId Lowerer::Condition(const ast::Expr* e) { return e == nullptr ? BoolConst(
 
 NodeId Lowerer::Value(const ast::Expr& e) { return Val(e); }
 
-NodeId Lowerer::Bool(const Expr& e) {
-  const NodeId n = Lower(e);
+NodeId Lowerer::Bool(const Expr& e) { return AsBool(Lower(e)); }
+
+NodeId Lowerer::AsBool(NodeId n) {
   if (g_.node(n).kind == RegKind::kBool) return n;
   if (g_.node(n).op == Op::kConst) {
     const bytecode::Constant& c = m_.pools.constants[g_.node(n).imm];
@@ -247,9 +248,10 @@ NodeId Lowerer::Compare(const Expr& e) {
   const NodeId r = Lower(*e.args[1]);
   const bool lb = g_.node(l).kind == RegKind::kBool, rb = g_.node(r).kind == RegKind::kBool;
   if (lb || rb) {
-    // Comparing conditions: Kleene equality (a and b) or (not a and not b).
-    const NodeId a = lb ? l : Bool(*e.args[0]);
-    const NodeId b = rb ? r : Bool(*e.args[1]);
+    // Comparing conditions: Kleene equality (a and b) or (not a and not b). The operands are
+    // converted, not lowered again (a second lowering would number history sites twice).
+    const NodeId a = AsBool(l);
+    const NodeId b = AsBool(r);
     const auto B = [&](Op op, std::vector<NodeId> args) { return Make(op, RegKind::kBool, ScalarType::kBool, std::move(args)); };
     const NodeId eq = B(Op::kOr, {B(Op::kAnd, {a, b}), B(Op::kAnd, {B(Op::kNot, {a}), B(Op::kNot, {b})})});
     return e.bop == ast::BinaryOp::kEq ? eq : B(Op::kNot, {eq});

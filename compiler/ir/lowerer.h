@@ -24,6 +24,8 @@ class Lowerer {
 
  private:
   NodeId Bool(const ast::Expr& e);
+  // A lowered node as a bool node (a bool value becomes ToBool, a constant a bool constant).
+  NodeId AsBool(NodeId n);
   NodeId Val(const ast::Expr& e);
   NodeId Lower(const ast::Expr& e);
   NodeId Add(Node n);
@@ -38,6 +40,10 @@ class Lowerer {
   NodeId Arith(const ast::Expr& e);
   NodeId In(const ast::Expr& e);
   NodeId InListRef(NodeId value, const ast::Expr& lhs, const sema::List& list);
+  // `v in [entries]` for a left side of type t: the entries lowered and folded to constants.
+  NodeId InInline(NodeId v, schema::ScalarType t, const ast::Expr& list);
+  // The constant node n folded to, or null.
+  const bytecode::Constant* ConstantOf(NodeId n) const;
   NodeId StringOp(const ast::Expr& e);
   NodeId Patterns(NodeId value, bytecode::StrOp op, bool caseless, const std::vector<std::string>& pats);
   // One any-of scan over `pats` (regex lists, glob lists, long pattern lists).
@@ -61,6 +67,9 @@ class Lowerer {
   std::map<int, NodeId> bindings_;  // quantifier binding id -> its domain node
   uint32_t history_calls_ = 0;      // history calls met so far in this rule (pre-order)
 };
+
+// The text of a folded list entry as list builders take it (ListEntryText for constants).
+std::string EntryTextOf(const bytecode::Constant& c);
 
 // Kind and scalar type of the register a typed expression lowers to.
 bytecode::RegKind KindOf(const ast::Type& t);

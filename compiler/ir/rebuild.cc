@@ -14,6 +14,7 @@ void Rebuild(Graph& g, const RewriteFn& rewrite) {
     remap[id] = rewrite(out, id, std::move(n), remap);
   }
   for (const Root& r : g.roots()) out.roots().push_back({r.slot, remap[r.node]});
+  for (const Output& o : g.outputs()) out.outputs().push_back({o.slot, o.index, remap[o.node]});
   g = std::move(out);
 }
 

@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
+#include <string>
 
 #include "stdlib/invoke.h"
 #include "stdlib/registry.h"
@@ -103,8 +105,9 @@ bool IntArith(bytecode::ArithOp op, int64_t a, int64_t b, int64_t* out) {
     case bytecode::ArithOp::kMul: return !__builtin_mul_overflow(a, b, out);
     case bytecode::ArithOp::kDiv:
     case bytecode::ArithOp::kMod:
-      if (b == 0 || (a == std::numeric_limits<int64_t>::min() && b == -1)) return false;
-      *out = op == bytecode::ArithOp::kDiv ? a / b : a % b;
+      constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+      if (b == 0 || (op == bytecode::ArithOp::kDiv && a == kMin && b == -1)) return false;
+      *out = op == bytecode::ArithOp::kDiv ? a / b : (b == -1 ? 0 : a % b);  // INT64_MIN % -1 is 0
       return true;
   }
   return false;
@@ -124,11 +127,13 @@ void FoldArith(bytecode::ArithOp op, const Constant& a, const Constant& b, Const
       case bytecode::ArithOp::kAdd: r = x + y; break;
       case bytecode::ArithOp::kSub: r = x - y; break;
       case bytecode::ArithOp::kMul: r = x * y; break;
-      case bytecode::ArithOp::kDiv: r = y == 0 ? NAN : x / y; break;
-      case bytecode::ArithOp::kMod: r = y == 0 ? NAN : std::fmod(x, y); break;
+      case bytecode::ArithOp::kDiv: r = x / y; break;
+      case bytecode::ArithOp::kMod: r = std::fmod(x, y); break;
     }
-    out->is_null = !std::isfinite(r);
-    out->f = r;
+    // Division by zero is null; other results are IEEE (inf, NaN), as at run time.
+    const bool by_zero = (op == bytecode::ArithOp::kDiv || op == bytecode::ArithOp::kMod) && y == 0;
+    out->is_null = by_zero;
+    out->f = by_zero ? 0 : r;
     return;
   }
   out->is_null = !IntArith(op, a.i, b.i, &out->i);
@@ -168,9 +173,19 @@ NodeId FoldValue(ir::Module& m, ir::Graph& g, const Node& n) {
   return ir::kNoNode;
 }
 
+// Overloads whose value depends on the EvalContext (the tenant's time zone, the event time),
+// which is unknown at compile time: never folded. (The registry has no flag for this yet.)
+bool ReadsContext(const std::string& signature) {
+  static const std::set<std::string> kSignatures = {
+      "hour_of_day(ts: timestamp) -> int", "weekday(ts: timestamp) -> int",
+      "date_part(ts: timestamp, part: string) -> int", "time_since(ts: timestamp) -> duration"};
+  return kSignatures.count(signature) > 0;
+}
+
 // A stdlib call whose arguments are all constants, evaluated now.
 NodeId FoldCall(ir::Module& m, ir::Graph& g, const Node& n) {
   if (n.kind != RegKind::kValue) return ir::kNoNode;
+  if (ReadsContext(m.pools.calls[n.imm].signature)) return ir::kNoNode;
   std::vector<schema::Datum> args;
   for (NodeId a : n.args) {
     const Constant* c = ConstOf(m, g, a);
@@ -214,9 +229,9 @@ bool Ordered(const T& a, const T& b, bytecode::CmpOp op) {
     case bytecode::CmpOp::kEq: return a == b;
     case bytecode::CmpOp::kNe: return !(a == b);
     case bytecode::CmpOp::kLt: return a < b;
-    case bytecode::CmpOp::kLe: return !(b < a);
+    case bytecode::CmpOp::kLe: return a <= b;  // not !(b < a): NaN is unordered
     case bytecode::CmpOp::kGt: return b < a;
-    case bytecode::CmpOp::kGe: return !(a < b);
+    case bytecode::CmpOp::kGe: return b <= a;
   }
   return false;
 }
@@ -224,7 +239,10 @@ bool Ordered(const T& a, const T& b, bytecode::CmpOp op) {
 // a op k for two non-null constants of comparable types (as the VM compares them).
 bool CompareConstants(const Constant& a, const Constant& k, bytecode::CmpOp op, bool caseless) {
   if (schema::IsStringLike(a.type)) return Ordered(Folded(a.s, caseless), Folded(k.s, caseless), op);
-  if (a.type == ScalarType::kIp || a.type == ScalarType::kCidr) return Ordered(a.ip, k.ip, op);
+  if (a.type == ScalarType::kIp || a.type == ScalarType::kCidr) {
+    const bool same = a.ip == k.ip;
+    return op == bytecode::CmpOp::kEq ? same : (op == bytecode::CmpOp::kNe && !same);
+  }
   if (a.type == ScalarType::kFloat || k.type == ScalarType::kFloat) {
     const double x = a.type == ScalarType::kFloat ? a.f : static_cast<double>(a.i);
     const double y = k.type == ScalarType::kFloat ? k.f : static_cast<double>(k.i);

@@ -44,12 +44,14 @@ bool SelfExpensive(const ir::Graph& g, const Node& n) {
   }
 }
 
-// Marks `id` and everything it reads as cheap (evaluated on every element, no selection).
+// Marks `id`, everything it reads and the domains it lives in (with their arrays) as cheap:
+// evaluated on every element, no selection.
 void ForceCheap(const ir::Graph& g, NodeId id, std::vector<bool>* expensive, std::vector<bool>* forced) {
   if ((*forced)[id]) return;
   (*forced)[id] = true;
   (*expensive)[id] = false;
   for (NodeId a : g.node(id).args) ForceCheap(g, a, expensive, forced);
+  if (g.node(id).domain != ir::kNoNode) ForceCheap(g, g.node(id).domain, expensive, forced);
 }
 
 std::vector<bool> Classify(const ir::Graph& g) {
@@ -85,6 +87,11 @@ class Orderer {
     // Rules (roots) reaching each expensive node.
     std::map<NodeId, std::set<size_t>> users;
     for (size_t r = 0; r < g_.roots().size(); ++r) Mark(g_.roots()[r].node, r, &users);
+    for (const ir::Output& o : g_.outputs()) {
+      for (size_t r = 0; r < g_.roots().size(); ++r) {
+        if (g_.roots()[r].slot == o.slot) Mark(o.node, r, &users);
+      }
+    }
     std::vector<NodeId> bounds;
     for (const ir::Root& root : g_.roots()) bounds.push_back(Bound(root.node, true));
     std::map<std::set<size_t>, NodeId> sel_of_users;

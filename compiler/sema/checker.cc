@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "compiler/sema/expr_checker.h"
 #include "compiler/sema/lints.h"
 #include "compiler/sema/rule_checker.h"
 #include "compiler/sema/scope.h"
@@ -139,6 +140,39 @@ const List* Pack::FindList(std::string_view name) const {
     if (l.name == name) return &l;
   }
   return nullptr;
+}
+
+namespace {
+
+void CollectAggregateCalls(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
+  if (e == nullptr) return;
+  if (e->kind == ast::ExprKind::kCall && (e->callee == kCallDistinct || e->callee == kCallSum ||
+                                          e->callee == kCallMin || e->callee == kCallMax)) {
+    out->push_back(e);
+    return;
+  }
+  for (const auto& a : e->args) CollectAggregateCalls(a.get(), out);
+}
+
+}  // namespace
+
+std::vector<const ast::Expr*> AggregateCalls(const Rule& rule) {
+  std::vector<const ast::Expr*> out;
+  if (!rule.aggregate) return out;
+  CollectAggregateCalls(rule.aggregate->having.get(), &out);
+  for (const Evidence& ev : rule.evidence) CollectAggregateCalls(ev.expr.get(), &out);
+  return out;
+}
+
+std::vector<const ast::Expr*> StatefulOutputs(const Rule& rule, size_t /*step*/) {
+  std::vector<const ast::Expr*> out;
+  if (rule.aggregate) {
+    for (const auto& k : rule.aggregate->by) out.push_back(k.get());
+    for (const ast::Expr* call : AggregateCalls(rule)) out.push_back(call->args[0].get());
+  } else if (rule.sequence) {
+    for (const auto& k : rule.sequence->by) out.push_back(k.get());
+  }
+  return out;
 }
 
 uint32_t Pack::SlotOf(size_t rule, size_t step) const {

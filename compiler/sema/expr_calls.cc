@@ -47,6 +47,10 @@ Type ToType(const stdlib::TypeSpec& t) {
 bool ArgFits(const Type& arg, const stdlib::TypeSpec& param) {
   if (arg.kind == Type::Kind::kNull) return true;
   if (param.kind == stdlib::TypeSpec::Kind::kList) {
+    // An IOC, regex or glob list passes where a list<string> is expected (ioc_lookup, list_match).
+    if (arg.kind == Type::Kind::kIoc || arg.kind == Type::Kind::kPattern) {
+      return param.scalar == ScalarType::kString;
+    }
     return (arg.kind == Type::Kind::kList || arg.kind == Type::Kind::kArray) &&
            Assignable(Type::Scalar(arg.scalar), Type::Scalar(param.scalar));
   }

@@ -118,6 +118,14 @@ struct Rule {
   bool uses_history = false;  // calls first_seen / prevalence
 };
 
+// The aggregate calls (distinct, sum, min, max) an aggregate rule's `having` and evidence use,
+// in pre-order (having first). count() needs no argument and is not listed.
+std::vector<const ast::Expr*> AggregateCalls(const Rule& rule);
+// The values the stateful engine needs for each matching event of `step` of a stateful rule,
+// in output order: the group or sequence keys, then (aggregates) each aggregate call's
+// argument. Empty for rules without aggregate or sequence.
+std::vector<const ast::Expr*> StatefulOutputs(const Rule& rule, size_t step);
+
 // Everything a checked pack holds. Owns the sources and ASTs the rules point into.
 struct Pack {
   compiler::SourceManager sources;

@@ -116,6 +116,7 @@ class Printer {
         return fmt::format("{} = {}({})", Reg(in.dst), fn, base::Join(args, ", "));
       }
       case Opcode::kEmit: return fmt::format("{} -> {}", Reg(in.b), RuleName(in.a));
+      case Opcode::kOut: return fmt::format("{} -> {} output {}", Reg(in.b), RuleName(in.a), in.sub);
       default: {
         std::vector<std::string> ops;
         for (uint32_t v : {in.a, in.b}) {

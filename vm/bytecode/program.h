@@ -63,6 +63,8 @@ struct Program {
   std::vector<Instr> code;
   std::vector<uint32_t> extra;
   std::vector<uint32_t> rules;  // indices of the pack rules this program evaluates
+  // (slot, output index) pairs this program exposes with Out, in emission order.
+  std::vector<std::pair<uint32_t, uint32_t>> outputs;
 };
 
 // A constant scalar.

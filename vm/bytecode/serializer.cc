@@ -41,6 +41,11 @@ void WriteProgram(WireWriter& w, const Program& p) {
   for (uint32_t e : p.extra) w.U32(e);
   w.U32(static_cast<uint32_t>(p.rules.size()));
   for (uint32_t r : p.rules) w.U32(r);
+  w.U32(static_cast<uint32_t>(p.outputs.size()));
+  for (const auto& [slot, index] : p.outputs) {
+    w.U32(slot);
+    w.U32(index);
+  }
 }
 
 void ReadProgram(WireReader& r, Program* p) {
@@ -57,6 +62,11 @@ void ReadProgram(WireReader& r, Program* p) {
   for (uint32_t& e : p->extra) e = r.U32();
   p->rules.resize(r.Count(4, "rule"));
   for (uint32_t& x : p->rules) x = r.U32();
+  p->outputs.resize(r.Count(8, "output"));
+  for (auto& [slot, index] : p->outputs) {
+    slot = r.U32();
+    index = r.U32();
+  }
 }
 
 void WriteConstant(WireWriter& w, const Constant& c) {

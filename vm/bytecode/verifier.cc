@@ -223,9 +223,15 @@ std::string ProgramVerifier::Operands(const Instr& in) {
         if (!(v & kTagMask)) VIGIL_TRY(SameDomain(v, in.dst));
       }
       if (in.sel != kNoReg) VIGIL_TRY(SameDomain(in.sel, in.dst));
-      if (!call && (in.sub > 1 || R(in.dst).domain != kNoReg)) return "invalid history instruction";
+      if (!call && in.sub > 1) return "invalid history instruction";
       return {};
     }
+    case Opcode::kOut:
+      if (in.a >= exe_.slot_count()) return "match slot out of range";
+      VIGIL_TRY(ReadValue(in.b, "output"));
+      if (R(in.b).domain != kNoReg) return "output not in the rows domain";
+      if (in.sel != kNoReg && R(in.sel).domain != kNoReg) return "selection not in the rows domain";
+      return {};
     case Opcode::kEmit:
       if (in.a >= exe_.slot_count()) return "match slot out of range";
       VIGIL_TRY(Read(in.b, RegKind::kBool, "result"));
@@ -291,6 +297,9 @@ std::string ProgramVerifier::Types(const Instr& in) {
       return "invalid set kind";
     }
     case Opcode::kInList:
+      if (exe_.lists[in.b].kind == "int") {
+        return Numeric(type(in.a)) ? "" : "int list lookup of a non-number";
+      }
       return StringLike(type(in.a)) || type(in.a) == ScalarType::kIp ? "" : "list lookup of an unsupported type";
     case Opcode::kInArray:
       return (StringLike(type(in.a)) && StringLike(type(in.b))) || type(in.a) == type(in.b)
@@ -370,6 +379,12 @@ std::string Verify(const Executable& exe) {
     if (static_cast<int>(s.kind) > static_cast<int>(ConstSet::Kind::kNetworks)) return "invalid set kind";
     for (const auto& n : s.networks) {
       if (n.prefix > 128) return "invalid network in set";
+    }
+  }
+  // Every call site is prepared at load, used or not: its constants must exist.
+  for (const CallSite& c : exe.calls) {
+    for (uint32_t k : c.const_args) {
+      if (k != kNoReg && k >= exe.constants.size()) return "call site constant out of range";
     }
   }
   for (const HistorySite& h : exe.history) {

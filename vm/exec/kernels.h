@@ -38,7 +38,8 @@ void Count(ExecState& s, const Instr& in);
 void Index(ExecState& s, const Instr& in);
 void IndexK(ExecState& s, const Instr& in);
 void History(ExecState& s, const Instr& in);
-// A no-op: the interpreter loop records Emit's matches itself.
+// No-ops: the interpreter loop records Emit's matches and Out's outputs itself.
 void Emit(ExecState& s, const Instr& in);
+void Out(ExecState& s, const Instr& in);
 
 }  // namespace vigil::vm::kernels

@@ -1,6 +1,7 @@
 // kernels_cmp.cc: comparison and membership kernels: CmpK, Cmp, Str, InSet, InList, InArray.
 // String predicates on dictionary-encoded columns are evaluated once per distinct value and
 // gathered by code.
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <unordered_set>
@@ -237,7 +238,12 @@ void InList(ExecState& s, const Instr& in) {
   const bool caseless = in.flags & bytecode::kFlagCaseless;
   if (kind == "int") {
     const auto& ints = IntEntries(s, list);
-    return Membership(s, in, s.V(in.a), [&](const Datum& d) { return ints.count(d.i) > 0; });
+    return Membership(s, in, s.V(in.a), [&](const Datum& d) {
+      if (d.type != ScalarType::kFloat) return ints.count(d.i) > 0;
+      // A float equals an entry compared as doubles (as the interpreter's Equal does).
+      return std::any_of(ints.begin(), ints.end(),
+                         [&](int64_t e) { return static_cast<double>(e) == d.f; });
+    });
   }
   if (kind == "string" && caseless) {
     const auto& folded = FoldedEntries(s, list);

@@ -70,8 +70,8 @@ bool IntOp(ArithOp op, int64_t a, int64_t b, int64_t* out) {
       *out = a / b;
       return true;
     case ArithOp::kMod:
-      if (b == 0 || (a == std::numeric_limits<int64_t>::min() && b == -1)) return false;
-      *out = a % b;
+      if (b == 0) return false;
+      *out = b == -1 ? 0 : a % b;  // INT64_MIN % -1 is 0 (and must not trap)
       return true;
   }
   return false;
@@ -91,7 +91,7 @@ bool FloatOp(ArithOp op, double a, double b, double* out) {
       *out = std::fmod(a, b);
       break;
   }
-  return std::isfinite(*out);
+  return true;  // other results are IEEE (inf, NaN), as the interpreter computes them
 }
 
 // out[i] = a op b for Datums a, b (both non-null).
@@ -156,15 +156,16 @@ void Neg(ExecState& s, const Instr& in) {
 
 namespace {
 
-// Writes a function result into out[i] (strings and arrays are already in the run's arena).
-void StoreDatum(const Datum& d, Column& out, size_t i) {
+// Writes a function result into out[i]. Strings are views; `copy` (when set) receives a copy of
+// them, for results that may view into memory freed after the row (a list built for the row).
+void StoreDatum(const Datum& d, Column& out, size_t i, columnar::Arena* copy) {
   if (!d.valid) return;
   switch (out.storage()) {
     case Storage::kI64: out.SetInt(i, d.i); break;
     case Storage::kF64: out.SetFloat(i, d.f); break;
     case Storage::kIp: out.SetIp(i, d.ip); break;
     case Storage::kFlatString:
-      out.str[i] = d.s;
+      out.str[i] = copy != nullptr ? copy->Copy(d.s) : d.s;
       out.valid.Set(i);
       break;
     default: break;
@@ -172,12 +173,12 @@ void StoreDatum(const Datum& d, Column& out, size_t i) {
 }
 
 // Appends array result d as element list of row i of an offsets column.
-void StoreArray(const Datum& d, Column& out, size_t i) {
+void StoreArray(const Datum& d, Column& out, size_t i, columnar::Arena* copy) {
   Column& el = *out.elements;
   if (d.valid) {
     for (const Datum& e : d.elems) {
       const size_t k = el.AppendNull();
-      StoreDatum(e, el, k);
+      StoreDatum(e, el, k, copy);
     }
     out.valid.Set(i);
   }
@@ -265,9 +266,10 @@ void Call(ExecState& s, const Instr& in) {
     if (v & bytecode::kConstTag) {
       values[k] = s.pack.constant(v & ~bytecode::kConstTag);
     } else if (v & bytecode::kListTag) {
+      const uint32_t list = v & ~bytecode::kListTag;
       values[k] = Datum::Null(ScalarType::kString);
-      values[k].valid = true;
-      values[k].list = &s.pack.ResolveList(v & ~bytecode::kListTag, s.tenant);
+      values[k].valid = s.pack.list_usable(list);
+      values[k].list = &s.pack.ResolveList(list, s.tenant);
     } else {
       per_row[k] = true;
     }
@@ -298,6 +300,7 @@ void Call(ExecState& s, const Instr& in) {
       continue;
     }
     const Datum* r = &result;
+    bool built_list = false;  // a list argument was built for this row (results may view it)
     const size_t row = rows.empty() ? i : rows[i];
     ctx.now_ms = (ts != nullptr && !ts->IsNull(row)) ? ts->i64[row] : 0;
     if (dict_arg >= 0 && !s.V(args[dict_arg]).IsNull(i)) {
@@ -311,14 +314,18 @@ void Call(ExecState& s, const Instr& in) {
       r = &memo[code];
     } else {
       for (uint32_t k = 0; k < in.extra_count; ++k) {
-        if (per_row[k]) values[k] = ArgumentAt(s, args[k], i, def, k, ctx, &owned_lists[k]);
+        if (!per_row[k]) continue;
+        owned_lists[k].reset();
+        values[k] = ArgumentAt(s, args[k], i, def, k, ctx, &owned_lists[k]);
+        built_list = built_list || owned_lists[k] != nullptr;
       }
       call.Eval(values, ctx, &result);
     }
+    columnar::Arena* copy = built_list ? &s.arena : nullptr;
     if (array_out) {
-      StoreArray(*r, *out, i);
+      StoreArray(*r, *out, i, copy);
     } else {
-      StoreDatum(*r, *out, i);
+      StoreDatum(*r, *out, i, copy);
     }
   }
 }
@@ -332,22 +339,26 @@ void History(ExecState& s, const Instr& in) {
   const Column* ts = s.batch.column(schema::FieldId::kTs);
   const uint32_t* keys = s.prog.extra.data() + in.extra;
   if (s.tenant.history == nullptr || ts == nullptr) return;
+  const std::vector<uint32_t> rows = RowsOf(s, s.DomainOf(in.dst), n);
   std::string key;
-  for (size_t i = 0; i < n; ++i) {  // every row, in order: history records each event
-    if (ts->IsNull(i)) continue;
+  for (size_t i = 0; i < n; ++i) {  // every element, in order: history records each event
+    const size_t row = rows.empty() ? i : rows[i];
+    if (ts->IsNull(row)) continue;
     key.clear();
     bool null_key = false;
     for (uint32_t k = 0; k < in.extra_count; ++k) {
-      const Datum d = DatumAt(s.V(keys[k]), i, s.TypeOf(keys[k]));
+      const uint32_t reg = keys[k];
+      const Datum d = (reg & bytecode::kConstTag) ? s.pack.constant(reg & ~bytecode::kConstTag)
+                                                  : DatumAt(s.V(reg), i, s.TypeOf(reg));
       null_key = null_key || !d.valid;
       if (k > 0) key += '\x1f';
       key += stdlib::FormatDatum(d);
     }
     if (null_key) continue;  // a null key: null, and nothing recorded
     if (first_seen) {
-      out.SetInt(i, s.tenant.history->FirstSeen(in.a, key, ts->i64[i], site.over_ms) ? 1 : 0);
+      out.SetInt(i, s.tenant.history->FirstSeen(in.a, key, ts->i64[row], site.over_ms) ? 1 : 0);
     } else {
-      out.SetInt(i, s.tenant.history->Prevalence(in.a, key, ts->i64[i], site.over_ms));
+      out.SetInt(i, s.tenant.history->Prevalence(in.a, key, ts->i64[row], site.over_ms));
     }
   }
 }

@@ -105,14 +105,15 @@ bool LoadedPack::Build(std::string* error) {
   }
   for (const bytecode::PackList& l : exe_.lists) {
     std::string kind = l.kind;
-    if (kind.starts_with("inline:")) kind = kind.substr(7);
+    const bool inline_list = kind.starts_with("inline:");
+    if (inline_list) kind = kind.substr(7);
     if (kind == "ip") kind = "cidr";
     std::vector<std::string> errors;
     lists_.push_back(stdlib::BuildDeclaredList(kind, l.entries, l.name, &errors));
-    if (!errors.empty()) {
-      *error = fmt::format("list ${}: {}", l.name, errors[0]);
-      return false;
-    }
+    // As in the reference interpreter: a bad entry of a `$list` is left out; an inline list
+    // with a bad entry is a null argument.
+    usable_.push_back(!inline_list || errors.empty());
+    if (!errors.empty()) warnings_.push_back(fmt::format("list ${}: {}", l.name, errors[0]));
   }
   const stdlib::Registry& reg = stdlib::Registry::Get();
   for (const bytecode::CallSite& site : exe_.calls) {

@@ -30,7 +30,8 @@ struct RuntimeSet {
 class LoadedPack {
  public:
   // Prepares `exe` (which must have passed the verifier). Returns nullptr and sets *error when
-  // a call site names an unknown function or a pattern set does not compile.
+  // a call site names an unknown function or a pattern set does not compile. List entries a
+  // list's type rejects are left out (see warnings()).
   static std::unique_ptr<LoadedPack> Load(bytecode::Executable exe, std::string* error);
 
   const bytecode::Executable& exe() const { return exe_; }
@@ -41,6 +42,11 @@ class LoadedPack {
   const schema::Datum& constant(uint32_t i) const { return const_datums_[i]; }
   // Pack list i with its pack entries (a tenant list's defaults).
   const schema::ListValue& list(uint32_t i) const { return *lists_[i]; }
+  // False for an inline list (a function's list argument) with an entry its type rejects: the
+  // argument is then null, as in the reference interpreter.
+  bool list_usable(uint32_t i) const { return usable_[i]; }
+  // List entries left out because their list's type rejects them ("list $name: ...").
+  const std::vector<std::string>& warnings() const { return warnings_; }
   // The list `$name` stands for in this tenant: its own values for a tenant list it configures.
   const schema::ListValue& ResolveList(uint32_t i, const columnar::TenantContext& tenant) const;
   size_t pattern_set_count() const { return patterns_.size(); }
@@ -56,6 +62,8 @@ class LoadedPack {
   std::vector<std::unique_ptr<stdlib::PreparedCall>> calls_;
   std::vector<schema::Datum> const_datums_;
   std::vector<std::unique_ptr<schema::ListValue>> lists_;
+  std::vector<bool> usable_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace vigil::vm

@@ -83,10 +83,19 @@ void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant
       continue;
     }
     if (SelectionEmpty(s, in)) {
-      // Results outside the selection are unspecified: size the destinations and move on.
+      // Results outside the selection are unspecified, but must be this batch's: bool
+      // destinations become all null, value and array destinations null columns (a Domain,
+      // which runs without a selection, may read them; stale registers view old batches).
       ++counters_.skipped;
       if (in.dst != bytecode::kNoReg && prog->regs[in.dst].kind == bytecode::RegKind::kBool) {
         s.B(in.dst).Resize(s.SizeOf(in.dst));
+      } else if (in.dst != bytecode::kNoReg &&
+                 prog->regs[in.dst].kind != bytecode::RegKind::kDomain) {
+        ValueReg& v = s.V(in.dst);
+        v.col = nullptr;
+        v.elems = nullptr;
+        v.indexed = false;
+        v.size = s.SizeOf(in.dst);
       }
       if (in.op == Opcode::kScan) {
         for (uint32_t k = 0; k < in.extra_count; ++k) s.B(prog->extra[in.extra + k]).Resize(s.SizeOf(in.a));

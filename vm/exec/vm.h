@@ -4,6 +4,7 @@
 // Vm per thread; it owns the registers and scratch space and reuses them across batches.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,10 @@ class Vm {
            columnar::MatchSet* out);
 
   const VmCounters& counters() const { return counters_; }
+  // Output `index` of match slot `slot` from the last Run (null when the program has none):
+  // a value register over the batch's rows; read it with DatumAt (rows where the slot matched).
+  const ValueReg* Output(uint32_t slot, uint32_t index) const;
+  schema::ScalarType OutputType(uint32_t slot, uint32_t index) const;
   // Drops what was derived from tenant lists (call when those lists are replaced).
   void ClearListCache();
 
@@ -50,6 +55,11 @@ class Vm {
   std::unique_ptr<ListCache> list_cache_;
   columnar::Arena arena_;
   VmCounters counters_;
+  struct OutputRef {
+    const ValueReg* reg;
+    schema::ScalarType type;
+  };
+  std::map<std::pair<uint32_t, uint32_t>, OutputRef> outputs_;  // of the last Run
 };
 
 }  // namespace vigil::vm
