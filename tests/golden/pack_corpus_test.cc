@@ -87,5 +87,17 @@ TEST(PackLoaderRegressionTest, RuleCountIsBounded) {
   EXPECT_EQ(fuzz::LoadAndRunPack(bytecode::Serialize(pack)), PackOutcome::kNotVerified);
 }
 
+// Finding 3 (pack_fuzz): the constants of a call site no instruction uses were not checked, and
+// loading prepared the site with an out-of-range constant.
+TEST(PackLoaderRegressionTest, EveryCallSiteConstantIsInRange) {
+  bytecode::PackFile pack = CompileGolden("calls.vgl");
+  bytecode::CallSite unused = pack.exe.calls.back();
+  unused.const_args.assign(unused.const_args.size(), 22);  // one past the last constant
+  ASSERT_LE(pack.exe.constants.size(), 22u);
+  pack.exe.calls.push_back(unused);
+  EXPECT_EQ(bytecode::Verify(pack.exe), "call site constant out of range");
+  EXPECT_EQ(fuzz::LoadAndRunPack(bytecode::Serialize(pack)), PackOutcome::kNotVerified);
+}
+
 }  // namespace
 }  // namespace vigil::golden
