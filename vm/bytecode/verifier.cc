@@ -223,9 +223,15 @@ std::string ProgramVerifier::Operands(const Instr& in) {
         if (!(v & kTagMask)) VIGIL_TRY(SameDomain(v, in.dst));
       }
       if (in.sel != kNoReg) VIGIL_TRY(SameDomain(in.sel, in.dst));
-      if (!call && (in.sub > 1 || R(in.dst).domain != kNoReg)) return "invalid history instruction";
+      if (!call && in.sub > 1) return "invalid history instruction";
       return {};
     }
+    case Opcode::kOut:
+      if (in.a >= exe_.slot_count()) return "match slot out of range";
+      VIGIL_TRY(ReadValue(in.b, "output"));
+      if (R(in.b).domain != kNoReg) return "output not in the rows domain";
+      if (in.sel != kNoReg && R(in.sel).domain != kNoReg) return "selection not in the rows domain";
+      return {};
     case Opcode::kEmit:
       if (in.a >= exe_.slot_count()) return "match slot out of range";
       VIGIL_TRY(Read(in.b, RegKind::kBool, "result"));
@@ -291,6 +297,9 @@ std::string ProgramVerifier::Types(const Instr& in) {
       return "invalid set kind";
     }
     case Opcode::kInList:
+      if (exe_.lists[in.b].kind == "int") {
+        return Numeric(type(in.a)) ? "" : "int list lookup of a non-number";
+      }
       return StringLike(type(in.a)) || type(in.a) == ScalarType::kIp ? "" : "list lookup of an unsupported type";
     case Opcode::kInArray:
       return (StringLike(type(in.a)) && StringLike(type(in.b))) || type(in.a) == type(in.b)
