@@ -30,5 +30,6 @@ CLI::App* RegisterDisasm(CLI::App& app, CommandFn* run);
 CLI::App* RegisterRun(CLI::App& app, CommandFn* run);
 CLI::App* RegisterTest(CLI::App& app, CommandFn* run);
 CLI::App* RegisterExplain(CLI::App& app, CommandFn* run);
+CLI::App* RegisterCatalog(CLI::App& app, CommandFn* run);
 
 }  // namespace vigil::cli

@@ -19,6 +19,7 @@ const std::vector<Registrar>& Registrars() {
       RegisterDisasm,
       RegisterRun,
       RegisterTest,
+      RegisterCatalog,
       RegisterFmt,
       RegisterIngest,
       RegisterFunctions,
