@@ -60,6 +60,23 @@ TEST_F(CallsTest, ListArguments) {
              "process");
 }
 
+// Regression: an IOC or regex list is a valid list<string> argument (ioc_lookup, list_match);
+// sema rejected `ioc_lookup(sender.domain, $iocs)` with E0303.
+TEST_F(CallsTest, IocAndPatternListArguments) {
+  const std::string decls =
+      "list bad: ioc = [\"evil.example\", \"203.0.113.0/24\"]\n"
+      "list pats: regex = [\"evil\\\\.example\"]";
+  const Case cases[] = {
+      {R"(ioc_lookup(sender.domain, $bad) contains "evil.example")", kTrue},
+      {R"(ioc_lookup(sender_ip, $bad) contains "203.0.113.0/24")", kTrue},
+      {R"(list_match(sender.domain, $bad) is not null)", kTrue},
+      {R"(list_match(sender.domain, $pats) is not null)", kTrue},
+  };
+  ExpectCases(Both(Str(FieldId::kSenderDomain, "mail.evil.example"),
+                   IpAt(FieldId::kSenderIp, "203.0.113.9")),
+              cases, "receipt", decls);
+}
+
 TEST_F(CallsTest, TenantListArgument) {
   Load("in_list(sender.domain, $orgs)", "receipt", "tenant list orgs: domain");
   const Fill f = Str(FieldId::kSenderDomain, "mail.acme.com");
