@@ -1,7 +1,11 @@
 // runner.cc: per-batch evaluation and alert production.
 #include "runtime/runner.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "base/check.h"
+#include "runtime/stateful/state_expr.h"
 #include "vm/columnar/batch_copy.h"
 
 namespace vigil::runtime {
@@ -29,7 +33,8 @@ void CollectIocRefs(const ast::Expr* e, const sema::Pack& pack, std::vector<std:
 }  // namespace
 
 Runner::Runner(const RuleSet& rules, TenantConfig& tenants, AlertSink& alerts, RunnerOptions options)
-    : rules_(rules), tenants_(tenants), alerts_(alerts), options_(std::move(options)) {
+    : rules_(rules), tenants_(tenants), alerts_(alerts), options_(std::move(options)),
+      stateful_(rules.pack(), options_.stateful) {
   vm_ = std::make_unique<vm::Vm>(*rules.exe);
   interp_ = std::make_unique<interp::Interpreter>(rules.pack());
 }
@@ -82,6 +87,8 @@ void Runner::OnBatch(columnar::Batch& batch) {
 }
 
 void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
+  tenant.context.history = stateful_.History(tenant.id);
+  const int64_t watermark = stateful_.Watermark(tenant.id);
   if (options_.use_interp) {
     interp_->Evaluate(batch, tenant.context, &matches_);
   } else {
@@ -90,8 +97,116 @@ void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
   const auto& rules = rules_.pack().rules;
   for (size_t slot = 0; slot < matches_.rows.size() && slot < rules.size(); ++slot) {
     const sema::Rule& rule = rules[slot];
-    if (rule.aggregate || rule.sequence) continue;  // the stateful engine's
+    if (rule.aggregate || rule.sequence) {
+      Stateful(rule, slot, batch, tenant, watermark);
+      continue;
+    }
     for (uint32_t row : matches_.rows[slot]) OnMatch(rule, batch, row, tenant);
+  }
+  const columnar::Column* ts = batch.column(FieldId::kTs);
+  int64_t max_ts = INT64_MIN;
+  for (size_t row = 0; ts != nullptr && row < batch.size(); ++row) {
+    if (!ts->IsNull(row)) max_ts = std::max(max_ts, ts->i64[row]);
+  }
+  if (max_ts != INT64_MIN) stateful_.Observe(tenant.id, max_ts);
+  std::vector<AlertParts> fired;
+  stateful_.Advance(tenant.id, &fired);
+  EmitStateful(std::move(fired), tenant);
+}
+
+std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
+                                             const columnar::Batch& batch, size_t row, Tenant& tenant,
+                                             std::deque<std::string>* storage) {
+  const auto exprs = sema::StatefulOutputs(rule, step);
+  std::vector<schema::Datum> out;
+  for (uint32_t i = 0; i < exprs.size(); ++i) {
+    schema::Datum d;
+    if (options_.use_interp) {
+      d = interp_->EvalValue(*exprs[i], batch, row, tenant.context);
+    } else {
+      const vm::ValueReg* reg = vm_->Output(slot, i);
+      d = reg == nullptr ? schema::Datum::Null(exprs[i]->type.scalar) : vm::DatumAt(*reg, row, vm_->OutputType(slot, i));
+    }
+    if (d.valid && schema::IsStringLike(d.type) && !d.is_array) d.s = storage->emplace_back(d.s);
+    out.push_back(d);
+  }
+  return out;
+}
+
+void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch, Tenant& tenant,
+                      int64_t watermark) {
+  if (!tenant.Runs(rule)) return;
+  const columnar::Column* ts = batch.column(FieldId::kTs);
+  const std::vector<std::string> no_files;
+  const auto& files = files_ == nullptr ? no_files : *files_;
+  // (row, step) pairs in row order, later steps first within a row.
+  std::vector<std::pair<uint32_t, size_t>> hits;
+  const size_t steps = rule.sequence ? rule.sequence->steps.size() : 1;
+  for (size_t step = 0; step < steps; ++step) {
+    const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
+    if (slot >= matches_.rows.size()) continue;
+    for (uint32_t row : matches_.rows[slot]) hits.emplace_back(row, step);
+  }
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  std::vector<AlertParts> fired;
+  for (const auto& [row, step] : hits) {
+    ++counters_.matches;
+    const int64_t t = ts == nullptr || ts->IsNull(row) ? INT64_MIN : ts->i64[row];
+    if (t == INT64_MIN || t < watermark) {
+      stateful_.Late(rule);
+      continue;
+    }
+    std::deque<std::string> storage;
+    const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
+    std::vector<schema::Datum> outs = OutputsAt(rule, slot, step, batch, row, tenant, &storage);
+    const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
+    const std::string key = KeyText({outs.begin(), outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()))});
+    if (rule.aggregate) {
+      std::vector<schema::Datum> args(outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size())), outs.end());
+      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, EventOf(batch, row, files), &fired);
+    } else {
+      stateful_.OnStep(rule_index, step, tenant.id, key, t, EventOf(batch, row, files), &fired);
+    }
+  }
+  EmitStateful(std::move(fired), tenant);
+}
+
+void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {
+  for (AlertParts& a : fired) {
+    const sema::Rule& rule = *a.rule;
+    if (a.events.empty()) continue;
+    const Json& record = a.events.back().record;
+    // Exceptions and suppression read the last event of the alert.
+    std::deque<std::string> storage;
+    bool excepted = false;
+    for (const sema::Exception& x : rule.exceptions) {
+      std::vector<schema::Datum> values;
+      for (const auto& f : x.fields) values.push_back(FieldFromRecord(record, f.field->field, storage));
+      static const std::vector<std::vector<std::string>> kNone;
+      const auto* extra = &kNone;
+      if (auto r = tenant.exceptions.find(rule.id); r != tenant.exceptions.end()) {
+        if (auto e = r->second.find(x.name); e != r->second.end()) extra = &e->second;
+      }
+      excepted = excepted || ExceptionMatches(x, *extra, values);
+    }
+    if (excepted) {
+      ++counters_.excepted;
+      continue;
+    }
+    if (rule.suppress_ms > 0) {
+      StateEnv env;
+      env.record = &record;
+      std::vector<schema::Datum> keys;
+      for (const auto& k : rule.suppress_by) keys.push_back(EvalState(*k, env));
+      if (suppressor_.Suppress(rule, tenant.id, KeyText(keys), a.events.back().ts)) {
+        ++counters_.suppressed;
+        continue;
+      }
+    }
+    Render(a);
+    Emit(std::move(a));
   }
 }
 
@@ -153,7 +268,13 @@ void Runner::Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, T
   for (const sema::Evidence& ev : rule.evidence) {
     a.evidence[ev.name] = DatumJson(interp_->EvalValue(*ev.expr, batch, row, tenant.context));
   }
-  const Json& record = a.events[0].record;
+  Render(a);
+  IocMatches(a, batch, row, tenant);
+}
+
+void Runner::Render(AlertParts& a) {
+  const sema::Rule& rule = *a.rule;
+  const Json& record = a.events.back().record;
   auto lookup = [&](const std::string& name) -> std::string {
     if (a.evidence.contains(name)) {
       const Json& v = a.evidence[name];
@@ -174,6 +295,10 @@ void Runner::Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, T
       if (record.contains(key)) a.vendor_verdict[key] = record[key];
     }
   }
+}
+
+void Runner::IocMatches(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+  const sema::Rule& rule = *a.rule;
   std::vector<std::pair<const ast::Expr*, std::string>> iocs;
   CollectIocRefs(rule.condition.get(), rules_.pack(), &iocs);
   const auto& lists = rules_.exe->exe().lists;
@@ -202,7 +327,18 @@ void Runner::Emit(AlertParts a) {
   pending_.push_back({std::move(a)});
 }
 
-void Runner::Finish() { Flush(); }
+void Runner::Finish() {
+  std::vector<AlertParts> fired;
+  stateful_.Finish(&fired);
+  // Alerts fired at the end belong to their own tenants.
+  std::map<std::string, std::vector<AlertParts>> by_tenant;
+  for (AlertParts& a : fired) by_tenant[a.tenant].push_back(std::move(a));
+  for (auto& [id, alerts] : by_tenant) {
+    Tenant* t = tenants_.Find(id);
+    if (t != nullptr) EmitStateful(std::move(alerts), *t);
+  }
+  Flush();
+}
 
 void Runner::Flush() {
   batches_since_flush_ = 0;

@@ -19,6 +19,7 @@
 #include "runtime/guards.h"
 #include "runtime/message_index.h"
 #include "runtime/rule_set.h"
+#include "runtime/stateful/engine.h"
 #include "runtime/tenants.h"
 #include "vm/exec/vm.h"
 
@@ -49,6 +50,7 @@ struct RunnerOptions {
   bool use_interp = false;       // --engine interp
   std::string tenant_fallback;   // --tenant
   size_t flush_every_batches = 64;
+  StatefulOptions stateful;
 };
 
 class Runner : public ingest::Sink {
@@ -71,6 +73,7 @@ class Runner : public ingest::Sink {
   void Finish();
 
   const RunCounters& counters() const { return counters_; }
+  StatefulStats stateful_stats() const { return stateful_.stats(); }
 
  private:
   struct Pending {
@@ -88,7 +91,15 @@ class Runner : public ingest::Sink {
   OwnedValues Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch, size_t row,
                      Tenant& tenant);
   void Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant);
+  // Templates and vendor verdict from the alert's evidence and its last event's record.
+  void Render(AlertParts& a);
+  void IocMatches(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant);
   void Emit(AlertParts a);
+  // Stateful rules: feeds their matches to the engine, then guards and emits what fires.
+  void Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch, Tenant& tenant, int64_t watermark);
+  std::vector<schema::Datum> OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step, const columnar::Batch& batch,
+                                       size_t row, Tenant& tenant, std::deque<std::string>* storage);
+  void EmitStateful(std::vector<AlertParts> fired, Tenant& tenant);
   const std::string& FileName(uint32_t index) const;
 
   const RuleSet& rules_;
@@ -101,6 +112,7 @@ class Runner : public ingest::Sink {
   std::unique_ptr<vm::Vm> vm_;
   std::unique_ptr<interp::Interpreter> interp_;  // the oracle engine, and per-alert expressions
   Suppressor suppressor_;
+  StatefulEngine stateful_;
   MessageIndex messages_;
   std::unordered_set<std::string> emitted_;
   std::vector<Pending> pending_;

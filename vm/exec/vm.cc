@@ -46,6 +46,17 @@ void EmitRows(const BoolReg& bound, uint32_t rule, columnar::MatchSet* out) {
 }  // namespace
 
 void kernels::Emit(ExecState&, const Instr&) {}
+void kernels::Out(ExecState&, const Instr&) {}
+
+const ValueReg* Vm::Output(uint32_t slot, uint32_t index) const {
+  auto it = outputs_.find({slot, index});
+  return it == outputs_.end() ? nullptr : it->second.reg;
+}
+
+schema::ScalarType Vm::OutputType(uint32_t slot, uint32_t index) const {
+  auto it = outputs_.find({slot, index});
+  return it == outputs_.end() ? schema::ScalarType::kBool : it->second.type;
+}
 
 Vm::Vm(const LoadedPack& pack) : pack_(pack), list_cache_(std::make_unique<ListCache>()) {
   files_.resize(schema::kEventTypeCount);
@@ -70,6 +81,7 @@ Vm::RegFile& Vm::FilesFor(const bytecode::Program& prog) {
 void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant,
              columnar::MatchSet* out) {
   out->Reset(pack_.exe().slot_count());
+  outputs_.clear();
   const bytecode::Program* prog = pack_.ProgramFor(batch.type());
   if (prog == nullptr || batch.size() == 0) return;
   arena_.Reset();
@@ -80,6 +92,10 @@ void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant
   for (const Instr& in : prog->code) {
     if (in.op == Opcode::kEmit) {
       EmitRows(s.B(in.b), in.a, out);
+      continue;
+    }
+    if (in.op == Opcode::kOut) {
+      outputs_[{in.a, in.sub}] = {&s.V(in.b), prog->regs[in.b].type};
       continue;
     }
     if (SelectionEmpty(s, in)) {

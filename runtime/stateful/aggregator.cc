@@ -1,0 +1,310 @@
+// aggregator.cc: incremental window aggregates per group.
+#include "runtime/stateful/aggregator.h"
+
+#include <set>
+
+#include "base/check.h"
+#include "compiler/sema/expr_checker.h"
+#include "stdlib/value_print.h"
+#include "runtime/stateful/state_codec.h"
+#include "vm/bytecode/wire.h"
+
+namespace vigil::runtime {
+
+using schema::Datum;
+using schema::ScalarType;
+
+StateValue StateValue::Of(const Datum& d) {
+  StateValue v;
+  v.valid = d.valid;
+  v.type = d.type;
+  v.i = d.i;
+  v.f = d.f;
+  if (d.valid && schema::IsStringLike(d.type)) v.s = std::string(d.s);
+  if (d.valid && (d.type == ScalarType::kIp || d.type == ScalarType::kCidr)) v.s = stdlib::FormatDatum(d);
+  return v;
+}
+
+Datum StateValue::ToDatum() const {
+  if (!valid) return Datum::Null(type);
+  if (schema::IsStringLike(type)) return Datum::String(s, type);
+  if (type == ScalarType::kFloat) return Datum::Float(f);
+  if (type == ScalarType::kIp) return Datum::Ip(*base::ParseIp(s));
+  Datum d = Datum::Int(i);
+  d.type = type;
+  return d;
+}
+
+std::string StateValue::Text() const {
+  if (!valid) return "\x01";
+  if (!s.empty() || schema::IsStringLike(type)) return s;
+  return type == ScalarType::kFloat ? std::to_string(f) : std::to_string(i);
+}
+
+bool StateValue::operator<(const StateValue& o) const {
+  if (type == ScalarType::kFloat || o.type == ScalarType::kFloat) {
+    const double a = type == ScalarType::kFloat ? f : static_cast<double>(i);
+    const double b = o.type == ScalarType::kFloat ? o.f : static_cast<double>(o.i);
+    return a < b;
+  }
+  if (schema::IsStringLike(type)) return s < o.s;
+  return i < o.i;
+}
+
+// Per aggregate call: what it needs to be maintained incrementally.
+struct CallState {
+  std::map<std::string, int64_t> distinct;  // value text -> multiplicity
+  int64_t isum = 0;
+  double fsum = 0;
+  int64_t summed = 0;        // non-null values summed
+  bool overflow = false;
+  std::multiset<StateValue> ordered;  // for min / max
+};
+
+struct Aggregator::Group {
+  int64_t window = INT64_MIN;  // tumbling: window start
+  int64_t count = 0;
+  bool fired = false;
+  uint64_t touched = 0;
+  int64_t latest = INT64_MIN;
+  std::deque<std::pair<int64_t, std::vector<StateValue>>> events;  // sliding: (ts, args)
+  std::vector<CallState> calls;
+  std::deque<EventRef> kept;  // the most recent events, for alerts
+};
+
+namespace {
+
+void Apply(const ast::Expr* call, CallState& c, const StateValue& v, int sign) {
+  if (!v.valid) return;
+  const int callee = call->callee;
+  if (callee == sema::kCallDistinct) {
+    auto& m = c.distinct[v.Text()];
+    m += sign;
+    if (m <= 0) c.distinct.erase(v.Text());
+  } else if (callee == sema::kCallSum) {
+    c.summed += sign;
+    if (v.type == ScalarType::kFloat) {
+      c.fsum += sign * v.f;
+    } else if (__builtin_add_overflow(c.isum, sign * v.i, &c.isum)) {
+      c.overflow = true;
+    }
+  } else if (sign > 0) {
+    c.ordered.insert(v);
+  } else if (auto it = c.ordered.find(v); it != c.ordered.end()) {
+    c.ordered.erase(it);
+  }
+}
+
+Datum Value(const ast::Expr* call, const CallState& c) {
+  const ScalarType t = call->type.scalar;
+  switch (call->callee) {
+    case sema::kCallDistinct: return Datum::Int(static_cast<int64_t>(c.distinct.size()));
+    case sema::kCallSum: {
+      if (c.summed == 0 || c.overflow) return Datum::Null(t);
+      if (t == ScalarType::kFloat) return Datum::Float(c.fsum);
+      Datum d = Datum::Int(c.isum);
+      d.type = t;
+      return d;
+    }
+    default:
+      if (c.ordered.empty()) return Datum::Null(t);
+      return (call->callee == sema::kCallMin ? *c.ordered.begin() : *c.ordered.rbegin()).ToDatum();
+  }
+}
+
+}  // namespace
+
+Aggregator::Aggregator(const sema::Rule& rule, StatefulLimits limits)
+    : rule_(rule), limits_(limits), calls_(sema::AggregateCalls(rule)) {
+  VIGIL_CHECK(rule.aggregate != nullptr);
+}
+
+Aggregator::~Aggregator() = default;
+
+size_t Aggregator::groups() const { return groups_.size(); }
+
+StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
+  StateEnv env;
+  env.count = g.count;
+  env.record = &trigger.record;
+  for (size_t i = 0; i < calls_.size(); ++i) env.aggregates[calls_[i]] = Value(calls_[i], g.calls[i]);
+  return env;
+}
+
+void Aggregator::Evict() {
+  while (groups_.size() > limits_.max_groups && !order_.empty()) {
+    auto [key, touched] = order_.front();
+    order_.pop_front();
+    auto it = groups_.find(key);
+    if (it != groups_.end() && it->second->touched == touched) {
+      groups_.erase(it);
+      ++evictions_;
+    }
+  }
+}
+
+bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum>& args, EventRef event,
+                     AlertParts* fired) {
+  const sema::Aggregate& agg = *rule_.aggregate;
+  auto& slot = groups_[key];
+  if (!slot) {
+    slot = std::make_unique<Group>();
+    slot->calls.resize(calls_.size());
+  }
+  Group& g = *slot;
+  g.touched = ++clock_;
+  order_.emplace_back(key, g.touched);
+  std::vector<StateValue> values;
+  for (const Datum& d : args) values.push_back(StateValue::Of(d));
+  if (agg.tumbling) {
+    const int64_t window = (ts >= 0 ? ts : ts - agg.window_ms + 1) / agg.window_ms * agg.window_ms;
+    if (window < g.window) return false;  // belongs to a closed window: too late for this group
+    if (window > g.window) {
+      const uint64_t touched = g.touched;
+      g = Group{};
+      g.touched = touched;
+      g.calls.resize(calls_.size());
+      g.window = window;
+    }
+  } else {
+    // Keep events ordered by time; drop those out of the window ending at the latest event.
+    auto pos = g.events.end();
+    while (pos != g.events.begin() && std::prev(pos)->first > ts) --pos;
+    g.events.insert(pos, {ts, values});
+    g.latest = std::max(g.latest, ts);
+    while (!g.events.empty() && (g.events.front().first <= g.latest - agg.window_ms ||
+                                 g.events.size() > limits_.max_events_per_group)) {
+      for (size_t i = 0; i < calls_.size(); ++i) Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
+      --g.count;
+      g.events.pop_front();
+    }
+    if (!g.events.empty() && ts <= g.latest - agg.window_ms) return false;  // the event itself fell out
+  }
+  ++g.count;
+  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i) Apply(calls_[i], g.calls[i], values[i], +1);
+  g.kept.push_back(std::move(event));
+  if (g.kept.size() > limits_.kept_events) g.kept.pop_front();
+  StateEnv env = Env(g, g.kept.back());
+  const Datum having = EvalState(*agg.having, env);
+  const bool now = having.valid && having.i != 0;
+  bool fire = false;
+  if (now && !g.fired) {
+    fire = true;
+    g.fired = true;
+  } else if (!now && !agg.tumbling) {
+    g.fired = false;  // re-arm a sliding window once its condition no longer holds
+  }
+  if (fire) {
+    fired->rule = &rule_;
+    fired->events.assign(g.kept.begin(), g.kept.end());
+    fired->key = key + '\x1e' + std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
+    for (const sema::Evidence& ev : rule_.evidence) fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
+  }
+  Evict();
+  return fire;
+}
+
+void Aggregator::Expire(int64_t watermark) {
+  const sema::Aggregate& agg = *rule_.aggregate;
+  for (auto it = groups_.begin(); it != groups_.end();) {
+    const Group& g = *it->second;
+    const int64_t end = agg.tumbling ? g.window + agg.window_ms : g.latest + agg.window_ms;
+    it = end < watermark ? groups_.erase(it) : std::next(it);
+  }
+}
+
+namespace {
+
+void SaveCall(bytecode::WireWriter& w, const CallState& c) {
+  w.U32(static_cast<uint32_t>(c.distinct.size()));
+  for (const auto& [text, n] : c.distinct) {
+    w.Str(text);
+    w.I64(n);
+  }
+  w.I64(c.isum);
+  w.F64(c.fsum);
+  w.I64(c.summed);
+  w.U8(c.overflow ? 1 : 0);
+  w.U32(static_cast<uint32_t>(c.ordered.size()));
+  for (const StateValue& v : c.ordered) WriteValue(w, v);
+}
+
+void LoadCall(bytecode::WireReader& r, CallState* c) {
+  const uint32_t n = r.Count(12, "distinct value");
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    std::string text = r.Str();
+    c->distinct[text] = r.I64();
+  }
+  c->isum = r.I64();
+  c->fsum = r.F64();
+  c->summed = r.I64();
+  c->overflow = r.U8() != 0;
+  const uint32_t m = r.Count(22, "ordered value");
+  for (uint32_t i = 0; i < m && r.ok(); ++i) c->ordered.insert(ReadValue(r));
+}
+
+}  // namespace
+
+void Aggregator::Save(std::string* out) const {
+  bytecode::WireWriter w;
+  w.U64(clock_);
+  w.U64(evictions_);
+  std::map<uint64_t, const std::string*> by_touch;
+  for (const auto& [k, g] : groups_) by_touch[g->touched] = &k;
+  w.U32(static_cast<uint32_t>(by_touch.size()));
+  for (const auto& [touched, key] : by_touch) {
+    const Group& g = *groups_.at(*key);
+    w.Str(*key);
+    w.I64(g.window);
+    w.I64(g.latest);
+    w.I64(g.count);
+    w.U8(g.fired ? 1 : 0);
+    w.U64(g.touched);
+    w.U32(static_cast<uint32_t>(g.events.size()));
+    for (const auto& [ts, values] : g.events) {
+      w.I64(ts);
+      w.U32(static_cast<uint32_t>(values.size()));
+      for (const StateValue& v : values) WriteValue(w, v);
+    }
+    w.U32(static_cast<uint32_t>(g.calls.size()));
+    for (const CallState& c : g.calls) SaveCall(w, c);
+    w.U32(static_cast<uint32_t>(g.kept.size()));
+    for (const EventRef& e : g.kept) WriteEvent(w, e);
+  }
+  *out = std::move(w.out());
+}
+
+bool Aggregator::Load(std::string_view in) {
+  bytecode::WireReader r(in);
+  clock_ = r.U64();
+  evictions_ = r.U64();
+  groups_.clear();
+  order_.clear();
+  const uint32_t n = r.Count(40, "group");
+  for (uint32_t gi = 0; gi < n && r.ok(); ++gi) {
+    std::string key = r.Str();
+    auto g = std::make_unique<Group>();
+    g->window = r.I64();
+    g->latest = r.I64();
+    g->count = r.I64();
+    g->fired = r.U8() != 0;
+    g->touched = r.U64();
+    const uint32_t events = r.Count(12, "window event");
+    for (uint32_t e = 0; e < events && r.ok(); ++e) {
+      const int64_t ts = r.I64();
+      std::vector<StateValue> values(r.Count(22, "value"));
+      for (StateValue& v : values) v = ReadValue(r);
+      g->events.emplace_back(ts, std::move(values));
+    }
+    g->calls.resize(r.Count(33, "call"));
+    if (g->calls.size() != calls_.size()) r.Fail("aggregate state of another rule version");
+    for (CallState& c : g->calls) LoadCall(r, &c);
+    const uint32_t kept = r.Count(40, "event");
+    for (uint32_t e = 0; e < kept && r.ok(); ++e) g->kept.push_back(ReadEvent(r));
+    order_.emplace_back(key, g->touched);
+    groups_.emplace(std::move(key), std::move(g));
+  }
+  return r.ok() && r.remaining() == 0;
+}
+
+}  // namespace vigil::runtime

@@ -1,0 +1,76 @@
+// aggregator.h: the state of one aggregate rule for one tenant: per group key, the events of
+// the current window (tumbling: aligned to multiples of the window; sliding: the window ending
+// at the latest event) with count, distinct values, sums, minima and maxima maintained
+// incrementally. After each event the rule's `having` is evaluated on the group; the rule fires
+// when it becomes true (once per tumbling window; again on a sliding window only after it was
+// false). Bounded: at most max_groups groups (least recently updated evicted) and
+// max_events_per_group events per sliding window (oldest dropped); both counted.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/sema/pack.h"
+#include "runtime/alerts.h"
+#include "runtime/stateful/state_expr.h"
+
+namespace vigil::runtime {
+
+struct StatefulLimits {
+  size_t max_groups = 100000;
+  size_t max_events_per_group = 100000;
+  size_t kept_events = 5;  // events carried into an alert
+};
+
+// An owned scalar value held in state.
+struct StateValue {
+  bool valid = false;
+  schema::ScalarType type = schema::ScalarType::kString;
+  int64_t i = 0;
+  double f = 0;
+  std::string s;
+  static StateValue Of(const schema::Datum& d);
+  schema::Datum ToDatum() const;
+  std::string Text() const;  // canonical text (distinct counting)
+  bool operator<(const StateValue& o) const;
+};
+
+class Aggregator {
+ public:
+  Aggregator(const sema::Rule& rule, StatefulLimits limits);
+  ~Aggregator();
+
+  // One event matching the rule's `when`: its group key text, time, the values of the
+  // rule's aggregate-call arguments (sema::AggregateCalls order) and its record. Returns true
+  // and fills *fired when the rule fires on this event.
+  bool Add(const std::string& key, int64_t ts, const std::vector<schema::Datum>& args, EventRef event,
+           AlertParts* fired);
+  // Drops groups whose window ended before `watermark` (memory only; no alerts).
+  void Expire(int64_t watermark);
+
+  uint64_t evictions() const { return evictions_; }
+  size_t groups() const;
+
+  void Save(std::string* out) const;
+  bool Load(std::string_view in);
+
+ private:
+  struct Group;
+  void Evict();
+  StateEnv Env(const Group& g, const EventRef& trigger) const;
+
+  const sema::Rule& rule_;
+  StatefulLimits limits_;
+  std::vector<const ast::Expr*> calls_;  // aggregate calls of having/evidence
+  std::unordered_map<std::string, std::unique_ptr<Group>> groups_;
+  std::deque<std::pair<std::string, uint64_t>> order_;  // LRU (key, touched)
+  uint64_t clock_ = 0;
+  uint64_t evictions_ = 0;
+};
+
+}  // namespace vigil::runtime

@@ -1,0 +1,159 @@
+// engine.cc: per-tenant stateful state and watermarks.
+#include "runtime/stateful/engine.h"
+
+#include <climits>
+
+#include "vm/bytecode/wire.h"
+
+namespace vigil::runtime {
+
+struct StatefulEngine::TenantState {
+  int64_t max_ts = INT64_MIN;
+  std::unique_ptr<HistoryStore> history;
+  std::map<size_t, std::unique_ptr<Aggregator>> aggregates;
+  std::map<size_t, std::unique_ptr<Sequencer>> sequences;
+};
+
+StatefulEngine::StatefulEngine(const sema::Pack& pack, StatefulOptions options)
+    : pack_(pack), options_(options) {}
+
+StatefulEngine::~StatefulEngine() = default;
+
+StatefulEngine::TenantState& StatefulEngine::For(const std::string& tenant) {
+  auto& t = tenants_[tenant];
+  if (!t) {
+    t = std::make_unique<TenantState>();
+    t->history = std::make_unique<HistoryStore>(options_.max_history_keys);
+    for (size_t r = 0; r < pack_.rules.size(); ++r) {
+      const sema::Rule& rule = pack_.rules[r];
+      if (rule.aggregate) t->aggregates[r] = std::make_unique<Aggregator>(rule, options_.limits);
+      if (rule.sequence) t->sequences[r] = std::make_unique<Sequencer>(rule, options_.limits);
+    }
+  }
+  return *t;
+}
+
+HistoryStore* StatefulEngine::History(const std::string& tenant) { return For(tenant).history.get(); }
+
+int64_t StatefulEngine::Watermark(const std::string& tenant) const {
+  auto it = tenants_.find(tenant);
+  if (it == tenants_.end() || it->second->max_ts == INT64_MIN) return INT64_MIN;
+  return it->second->max_ts - options_.allowed_lateness_ms;
+}
+
+void StatefulEngine::Observe(const std::string& tenant, int64_t max_ts) {
+  TenantState& t = For(tenant);
+  t.max_ts = std::max(t.max_ts, max_ts);
+}
+
+void StatefulEngine::OnAggregate(size_t rule, const std::string& tenant, const std::string& key, int64_t ts,
+                                 const std::vector<schema::Datum>& args, EventRef event,
+                                 std::vector<AlertParts>* fired) {
+  AlertParts a;
+  if (For(tenant).aggregates.at(rule)->Add(key, ts, args, std::move(event), &a)) {
+    a.tenant = tenant;
+    fired->push_back(std::move(a));
+  }
+}
+
+void StatefulEngine::OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key,
+                            int64_t ts, const EventRef& event, std::vector<AlertParts>* fired) {
+  const size_t before = fired->size();
+  For(tenant).sequences.at(rule)->OnStep(step, key, ts, event, fired);
+  for (size_t i = before; i < fired->size(); ++i) (*fired)[i].tenant = tenant;
+}
+
+void StatefulEngine::Late(const sema::Rule& rule) {
+  ++stats_.late_events;
+  ++stats_.late_by_rule[rule.id];
+}
+
+void StatefulEngine::Advance(const std::string& tenant, std::vector<AlertParts>* fired) {
+  TenantState& t = For(tenant);
+  const int64_t wm = Watermark(tenant);
+  if (wm == INT64_MIN) return;
+  const size_t before = fired->size();
+  for (auto& [r, s] : t.sequences) s->Advance(wm, fired);
+  for (auto& [r, a] : t.aggregates) a->Expire(wm);
+  for (size_t i = before; i < fired->size(); ++i) (*fired)[i].tenant = tenant;
+}
+
+void StatefulEngine::Finish(std::vector<AlertParts>* fired) {
+  for (auto& [name, t] : tenants_) {
+    if (t->max_ts == INT64_MIN) continue;
+    const size_t before = fired->size();
+    for (auto& [r, s] : t->sequences) s->Advance(t->max_ts, fired);
+    for (size_t i = before; i < fired->size(); ++i) (*fired)[i].tenant = name;
+  }
+}
+
+StatefulStats StatefulEngine::stats() const {
+  StatefulStats s = stats_;
+  for (const auto& [name, t] : tenants_) {
+    s.evictions += t->history->evictions();
+    s.state_keys += t->history->keys();
+    for (const auto& [r, a] : t->aggregates) {
+      s.evictions += a->evictions();
+      s.state_keys += a->groups();
+    }
+    for (const auto& [r, q] : t->sequences) {
+      s.evictions += q->evictions();
+      s.state_keys += q->keys();
+    }
+  }
+  return s;
+}
+
+void StatefulEngine::Save(std::string* out) const {
+  bytecode::WireWriter w;
+  w.U32(static_cast<uint32_t>(pack_.rules.size()));
+  w.U64(stats_.late_events);
+  w.U32(static_cast<uint32_t>(stats_.late_by_rule.size()));
+  for (const auto& [rule, n] : stats_.late_by_rule) {
+    w.Str(rule);
+    w.U64(n);
+  }
+  w.U32(static_cast<uint32_t>(tenants_.size()));
+  for (const auto& [name, t] : tenants_) {
+    w.Str(name);
+    w.I64(t->max_ts);
+    std::string bytes;
+    t->history->Save(&bytes);
+    w.Str(bytes);
+    for (const auto& [r, a] : t->aggregates) {
+      a->Save(&bytes);
+      w.Str(bytes);
+    }
+    for (const auto& [r, q] : t->sequences) {
+      q->Save(&bytes);
+      w.Str(bytes);
+    }
+  }
+  *out = std::move(w.out());
+}
+
+bool StatefulEngine::Load(std::string_view in) {
+  bytecode::WireReader r(in);
+  if (r.U32() != pack_.rules.size()) return false;
+  stats_ = {};
+  stats_.late_events = r.U64();
+  const uint32_t late = r.Count(12, "rule");
+  for (uint32_t i = 0; i < late && r.ok(); ++i) {
+    std::string rule = r.Str();
+    stats_.late_by_rule[rule] = r.U64();
+  }
+  tenants_.clear();
+  const uint32_t n = r.Count(16, "tenant");
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    const std::string name = r.Str();
+    TenantState& t = For(name);
+    t.max_ts = r.I64();
+    bool ok = t.history->Load(r.Str());
+    for (auto& [rule, a] : t.aggregates) ok = a->Load(r.Str()) && ok;
+    for (auto& [rule, q] : t.sequences) ok = q->Load(r.Str()) && ok;
+    if (!ok) return false;
+  }
+  return r.ok() && r.remaining() == 0;
+}
+
+}  // namespace vigil::runtime

@@ -1,0 +1,78 @@
+// engine.h: the stateful detection engine of a run: per tenant, the history store
+// (first_seen/prevalence), one aggregator per aggregate rule and one sequencer per sequence
+// rule, and the tenant's watermark. Event time drives everything: the watermark is the
+// latest event time seen for the tenant minus the allowed lateness; a matching event older
+// than the watermark is late: counted per rule and left out of stateful state (never silently).
+// Tenants never share state.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/sema/pack.h"
+#include "runtime/alerts.h"
+#include "runtime/stateful/aggregator.h"
+#include "runtime/stateful/history_store.h"
+#include "runtime/stateful/sequencer.h"
+
+namespace vigil::runtime {
+
+struct StatefulOptions {
+  int64_t allowed_lateness_ms = 5 * 60 * 1000;
+  StatefulLimits limits;
+  size_t max_history_keys = 100000;
+};
+
+struct StatefulStats {
+  uint64_t late_events = 0;
+  std::map<std::string, uint64_t> late_by_rule;
+  uint64_t evictions = 0;  // groups, partials' keys and history keys dropped by the bounds
+  uint64_t state_keys = 0; // groups + sequence keys + history keys held now
+};
+
+class StatefulEngine {
+ public:
+  StatefulEngine(const sema::Pack& pack, StatefulOptions options);
+  ~StatefulEngine();
+
+  // The history provider of `tenant` (for TenantContext::history).
+  HistoryStore* History(const std::string& tenant);
+  // The tenant's watermark before this batch: events older than it are late.
+  int64_t Watermark(const std::string& tenant) const;
+  // Notes the event times of a batch (call after its matches were handed over).
+  void Observe(const std::string& tenant, int64_t max_ts);
+
+  // An event matched aggregate rule `rule` (pack index); appends the alert when it fires.
+  void OnAggregate(size_t rule, const std::string& tenant, const std::string& key, int64_t ts,
+                   const std::vector<schema::Datum>& args, EventRef event, std::vector<AlertParts>* fired);
+  // An event matched step `step` of sequence rule `rule`.
+  void OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key, int64_t ts,
+              const EventRef& event, std::vector<AlertParts>* fired);
+  // Counts one late event of `rule`.
+  void Late(const sema::Rule& rule);
+  // Processes the tenant's watermark: fires absences whose span ended, drops expired state.
+  void Advance(const std::string& tenant, std::vector<AlertParts>* fired);
+  // End of input: every tenant's watermark becomes its latest event time.
+  void Finish(std::vector<AlertParts>* fired);
+
+  StatefulStats stats() const;
+
+  // Checkpoint support: the whole state as bytes, and its inverse (false when malformed or
+  // made for other rules).
+  void Save(std::string* out) const;
+  bool Load(std::string_view in);
+
+ private:
+  struct TenantState;
+  TenantState& For(const std::string& tenant);
+
+  const sema::Pack& pack_;
+  StatefulOptions options_;
+  std::map<std::string, std::unique_ptr<TenantState>> tenants_;
+  StatefulStats stats_;
+};
+
+}  // namespace vigil::runtime

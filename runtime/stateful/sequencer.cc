@@ -1,0 +1,164 @@
+// sequencer.cc: ordered multi-step matching with absence.
+#include "runtime/stateful/sequencer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/check.h"
+#include "runtime/stateful/state_codec.h"
+#include "runtime/stateful/state_expr.h"
+
+namespace vigil::runtime {
+
+Sequencer::Sequencer(const sema::Rule& rule, StatefulLimits limits) : rule_(rule), limits_(limits) {
+  VIGIL_CHECK(rule.sequence != nullptr);
+  for (const sema::Step& s : rule.sequence->steps) {
+    if (!s.absent) ++positive_steps_;
+  }
+}
+
+Sequencer::~Sequencer() = default;
+
+bool Sequencer::WaitsForAbsence(const Partial& p) const {
+  return p.next == positive_steps_ && positive_steps_ < rule_.sequence->steps.size();
+}
+
+void Sequencer::Fire(const std::string& key, const Partial& p, std::vector<AlertParts>* fired) const {
+  AlertParts a;
+  a.rule = &rule_;
+  a.events = p.events;
+  a.key = key;
+  StateEnv env;
+  if (!p.events.empty()) env.record = &p.events.back().record;
+  for (size_t i = 0; i < p.events.size(); ++i) env.steps[rule_.sequence->steps[i].name] = &p.events[i].record;
+  for (const sema::Evidence& ev : rule_.evidence) a.evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
+  fired->push_back(std::move(a));
+}
+
+void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, const EventRef& event,
+                       std::vector<AlertParts>* fired) {
+  const int64_t within = rule_.sequence->within_ms;
+  Key& k = keys_[key];
+  k.touched = ++clock_;
+  order_.emplace_back(key, k.touched);
+  const bool absent = rule_.sequence->steps[step].absent;
+  if (absent) {
+    // Cancels the partials waiting for this absence whose last step came before it.
+    std::erase_if(k.partials, [&](const Partial& p) {
+      return WaitsForAbsence(p) && ts >= p.last && ts <= p.start + within;
+    });
+  } else if (step == 0) {
+    Partial p;
+    p.start = p.last = ts;
+    p.events.push_back(event);
+    if (positive_steps_ == 1 && !WaitsForAbsence(p)) {
+      Fire(key, p, fired);
+    } else {
+      k.partials.push_back(std::move(p));
+      if (k.partials.size() > kMaxPartials) k.partials.pop_front();
+    }
+  } else {
+    for (auto it = k.partials.begin(); it != k.partials.end(); ++it) {
+      if (it->next != step || ts < it->last || ts > it->start + within) continue;
+      it->next = step + 1;
+      it->last = ts;
+      it->events.push_back(event);
+      if (it->next == positive_steps_ && !WaitsForAbsence(*it)) {
+        Fire(key, *it, fired);
+        k.partials.erase(it);
+      }
+      break;
+    }
+  }
+  if (k.partials.empty()) keys_.erase(key);
+  Evict();
+}
+
+void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
+  const int64_t within = rule_.sequence->within_ms;
+  std::vector<std::string> ordered;  // deterministic firing order: by key
+  for (const auto& [key, k] : keys_) ordered.push_back(key);
+  std::sort(ordered.begin(), ordered.end());
+  for (const std::string& key : ordered) {
+    Key& k = keys_[key];
+    std::erase_if(k.partials, [&](const Partial& p) {
+      if (p.start + within >= watermark) return false;
+      if (WaitsForAbsence(p)) Fire(key, p, fired);
+      return true;
+    });
+    if (k.partials.empty()) keys_.erase(key);
+  }
+}
+
+void Sequencer::Evict() {
+  while (keys_.size() > limits_.max_groups && !order_.empty()) {
+    auto [key, touched] = order_.front();
+    order_.pop_front();
+    auto it = keys_.find(key);
+    if (it != keys_.end() && it->second.touched == touched) {
+      keys_.erase(it);
+      ++evictions_;
+    }
+  }
+  if (order_.size() > 4 * std::max<size_t>(keys_.size(), 1024)) {
+    std::deque<std::pair<std::string, uint64_t>> compact;
+    for (auto& [key, t] : order_) {
+      auto it = keys_.find(key);
+      if (it != keys_.end() && it->second.touched == t) compact.emplace_back(key, t);
+    }
+    order_ = std::move(compact);
+  }
+}
+
+void Sequencer::Save(std::string* out) const {
+  bytecode::WireWriter w;
+  w.U64(clock_);
+  w.U64(evictions_);
+  std::map<uint64_t, const std::string*> by_touch;
+  for (const auto& [key, k] : keys_) by_touch[k.touched] = &key;
+  w.U32(static_cast<uint32_t>(by_touch.size()));
+  for (const auto& [touched, key] : by_touch) {
+    const Key& k = keys_.at(*key);
+    w.Str(*key);
+    w.U64(k.touched);
+    w.U32(static_cast<uint32_t>(k.partials.size()));
+    for (const Partial& p : k.partials) {
+      w.I64(p.start);
+      w.I64(p.last);
+      w.U64(p.next);
+      w.U32(static_cast<uint32_t>(p.events.size()));
+      for (const EventRef& e : p.events) WriteEvent(w, e);
+    }
+  }
+  *out = std::move(w.out());
+}
+
+bool Sequencer::Load(std::string_view in) {
+  bytecode::WireReader r(in);
+  clock_ = r.U64();
+  evictions_ = r.U64();
+  keys_.clear();
+  order_.clear();
+  const uint32_t n = r.Count(16, "key");
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    std::string key = r.Str();
+    Key k;
+    k.touched = r.U64();
+    const uint32_t partials = r.Count(28, "partial");
+    for (uint32_t j = 0; j < partials && r.ok(); ++j) {
+      Partial p;
+      p.start = r.I64();
+      p.last = r.I64();
+      p.next = r.U64();
+      if (p.next > rule_.sequence->steps.size()) r.Fail("sequence state of another rule version");
+      const uint32_t events = r.Count(40, "event");
+      for (uint32_t e = 0; e < events && r.ok(); ++e) p.events.push_back(ReadEvent(r));
+      k.partials.push_back(std::move(p));
+    }
+    order_.emplace_back(key, k.touched);
+    keys_.emplace(std::move(key), std::move(k));
+  }
+  return r.ok() && r.remaining() == 0;
+}
+
+}  // namespace vigil::runtime

@@ -1,0 +1,33 @@
+// state_expr.h: evaluates the expressions stateful rules compute from their state rather than
+// from one event: `having` conditions and the evidence of aggregate rules (count(), distinct(),
+// sum(), min(), max(), keys and fields of the triggering event) and the evidence of sequence
+// rules (fields of each step's event). Same scalar semantics as the interpreter
+// (interp/scalar_ops.h): Kleene logic, null propagation, checked arithmetic.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+
+#include "compiler/ast/ast.h"
+#include "runtime/alerts.h"
+#include "schema/datum.h"
+
+namespace vigil::runtime {
+
+struct StateEnv {
+  int64_t count = 0;
+  std::map<const ast::Expr*, schema::Datum> aggregates;  // aggregate call node -> its value
+  const Json* record = nullptr;                          // the triggering event's record
+  std::map<std::string, const Json*> steps;              // step name -> its event's record
+  std::deque<std::string> storage;                       // strings the Datums point into
+};
+
+// The value of `e` (null for what state cannot provide: function calls, lists, quantifiers).
+schema::Datum EvalState(const ast::Expr& e, StateEnv& env);
+
+// Field `f` of a normalized record (as ingest::RowToJson writes it) as a Datum of the field's
+// type; strings are stored in `storage`.
+schema::Datum FieldFromRecord(const Json& record, schema::FieldId f, std::deque<std::string>& storage);
+
+}  // namespace vigil::runtime
