@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include "cli/commands.h"
+#include "compiler/parse/literals.h"
 #include "runtime/run.h"
 
 namespace vigil::cli {
@@ -36,13 +37,24 @@ CLI::App* RegisterRun(CLI::App& app, CommandFn* run) {
   cmd->add_option("--log-type", o->ingest.log_type, "API 1.0 log type of records that carry none");
   cmd->add_option("--batch-size", o->ingest.batch_size, "Events per batch")->capture_default_str();
   cmd->add_flag("--strict", o->strict, "Exit 1 when any record was quarantined");
+  cmd->add_option("--state", o->state_dir, "Checkpoint state and input positions in this directory; rerun to resume");
+  cmd->add_option("--checkpoint-every", o->checkpoint_every, "Records between checkpoints (with --state)")->capture_default_str();
+  auto lateness = std::make_shared<std::string>("5m");
+  cmd->add_option("--allowed-lateness", *lateness, "How late (event time) an event may be for stateful rules")->capture_default_str();
+  cmd->add_option("--max-state-keys", o->max_state_keys, "Keys kept per stateful rule and tenant")->capture_default_str();
   cmd->add_flag("-q,--quiet", *quiet, "No summary and no progress line");
-  *run = [o, format, quiet]() {
+  *run = [o, format, quiet, lateness]() {
     if (!ingest::ParseFormat(*format, &o->ingest.format)) {
       std::fprintf(stderr, "vigil: unknown input format `%s`\n", format->c_str());
       return kExitUsage;
     }
     o->summary = !*quiet;
+    const auto ms = compiler::ParseDurationMs(*lateness);
+    if (!ms) {
+      std::fprintf(stderr, "vigil: --allowed-lateness takes a duration such as 5m\n");
+      return kExitUsage;
+    }
+    o->allowed_lateness_ms = *ms;
     o->progress = !*quiet && isatty(STDERR_FILENO);
     std::signal(SIGINT, OnSignal);
     std::signal(SIGTERM, OnSignal);

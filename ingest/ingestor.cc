@@ -34,6 +34,9 @@ Ingestor::Impl::Impl(Options options, Sink* sink)
       json_(this, std::max(options_.max_record_bytes, options_.max_document_bytes)) {}
 
 bool Ingestor::Impl::IngestPath(const std::string& path) {
+  if (auto it = options_.resume.find(path); it != options_.resume.end() && it->second == kInputDone) {
+    return true;  // fully processed by an earlier run
+  }
   if (path == "-") {
     IngestSource("-", StdinSource());
     return true;
@@ -85,10 +88,39 @@ void Ingestor::Impl::BeginInput(std::string name) {
   files_.push_back(std::move(name));
   format_ = Format::kAuto;
   api_hint_ = 0;
+  file_records_ = 0;
+  auto it = options_.resume.find(files_.back());
+  skip_records_ = it == options_.resume.end() ? 0 : it->second;
   ++inputs_;
 }
 
+bool Ingestor::Impl::SkipRecord() {
+  if (options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed)) return true;
+  return file_records_++ < skip_records_;
+}
+
+void Ingestor::Impl::AfterRecord() {
+  if (options_.checkpoint_every == 0 || ++since_checkpoint_ < options_.checkpoint_every) return;
+  since_checkpoint_ = 0;
+  Flush();
+  sink_->OnCheckpoint(file_index_, file_records_);
+}
+
+void Ingestor::Impl::EndInput() {
+  if (options_.checkpoint_every == 0) return;
+  if (options_.stop != nullptr && options_.stop->load()) return;
+  since_checkpoint_ = 0;
+  Flush();
+  sink_->OnCheckpoint(file_index_, kInputDone);
+}
+
 void Ingestor::Impl::OnRecord(RawRecord& r) {
+  if (SkipRecord()) return;
+  ProcessRecord(r);
+  AfterRecord();
+}
+
+void Ingestor::Impl::ProcessRecord(RawRecord& r) {
   ++records_;
   ++by_format_[static_cast<size_t>(format_)];
   if (r.api_hint == 0) r.api_hint = api_hint_;
@@ -109,9 +141,11 @@ void Ingestor::Impl::OnRecord(RawRecord& r) {
 
 void Ingestor::Impl::OnBad(Reason reason, std::string_view message, uint64_t offset,
                            std::string_view raw, uint64_t size) {
+  if (SkipRecord()) return;
   ++records_;
   ++by_format_[static_cast<size_t>(format_)];
   Quarantine(reason, message, offset, raw, size);
+  AfterRecord();
 }
 
 void Ingestor::Impl::Quarantine(Reason reason, std::string_view message, uint64_t offset,
@@ -145,6 +179,11 @@ void Ingestor::Impl::Flush() {
   for (auto& batch : batches_) {
     if (batch != nullptr && batch->size() > 0) Emit(*batch);
   }
+}
+
+std::pair<std::string, uint64_t> Ingestor::Impl::Position() const {
+  if (files_.empty()) return {};
+  return {files_[file_index_], std::max(file_records_, skip_records_)};
 }
 
 Stats Ingestor::Impl::BuildStats() const {
@@ -187,6 +226,7 @@ void Ingestor::IngestBytes(std::string_view name, std::string_view bytes) {
 }
 void Ingestor::Flush() { impl_->Flush(); }
 Stats Ingestor::stats() const { return impl_->BuildStats(); }
+std::pair<std::string, uint64_t> Ingestor::Position() const { return impl_->Position(); }
 const std::vector<std::string>& Ingestor::files() const { return impl_->files(); }
 const Options& Ingestor::options() const { return impl_->options(); }
 

@@ -42,6 +42,9 @@ class Ingestor {
 
   // The accounting so far (built on demand).
   Stats stats() const;
+  // The current input's name and how many of its records were delivered (a checkpoint taken
+  // after Flush() resumes from here).
+  std::pair<std::string, uint64_t> Position() const;
   // Input names, indexed by RowSource::file and DeadLetter::file_index.
   const std::vector<std::string>& files() const;
   const Options& options() const;

@@ -31,6 +31,7 @@ class Ingestor::Impl final : public RecordHandler {
   void IngestSource(std::string name, std::unique_ptr<ByteSource> source);
   void Flush();
   Stats BuildStats() const;
+  std::pair<std::string, uint64_t> Position() const;
   const std::vector<std::string>& files() const { return files_; }
   const Options& options() const { return options_; }
 
@@ -45,6 +46,13 @@ class Ingestor::Impl final : public RecordHandler {
   void BeginInput(std::string name);
   void Quarantine(Reason reason, std::string_view message, uint64_t offset, std::string_view raw,
                   uint64_t size);
+  // Whether the next record of the current input is to be skipped (resumed or stopped).
+  bool SkipRecord();
+  // Counts a processed record of the current input; checkpoints when due.
+  void AfterRecord();
+  // The current input ended: flush and checkpoint it as done (when checkpointing).
+  void EndInput();
+  void ProcessRecord(RawRecord& r);
   columnar::Batch& BatchFor(schema::EventType type);
   void Emit(columnar::Batch& batch);
 
@@ -75,6 +83,9 @@ class Ingestor::Impl final : public RecordHandler {
 
   // The current input.
   uint32_t file_index_ = 0;
+  uint64_t file_records_ = 0;   // records of the current input seen (skipped included)
+  uint64_t skip_records_ = 0;   // records of the current input an earlier run processed
+  uint64_t since_checkpoint_ = 0;
   std::optional<schema::EventType> file_type_;
   Format format_ = Format::kAuto;
   int api_hint_ = 0;

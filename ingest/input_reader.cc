@@ -54,6 +54,7 @@ void Ingestor::Impl::IngestSource(std::string name, std::unique_ptr<ByteSource> 
     OnBad(ReasonOf(in.source_error()), in.source_message(), in.offset(), {}, 0);
   }
   bytes_ += in.bytes_read();
+  EndInput();
 }
 
 void Ingestor::Impl::ReadInput(InputBuffer& in) {

@@ -2,8 +2,10 @@
 // First stop of the ingest pipeline: the CLI and the runtime fill one Options per run.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,18 @@ struct Options {
   size_t max_document_bytes = size_t{256} << 20;
   // How many bytes of a bad record a dead letter carries.
   size_t dead_letter_raw_bytes = 4096;
+
+  // Checkpoints (vigil run --state): after every `checkpoint_every` records the ingestor
+  // flushes its batches and calls Sink::OnCheckpoint at that record boundary, and again when
+  // an input ends (0: never).
+  uint64_t checkpoint_every = 0;
+  // Resuming: per input name, how many of its records an earlier run processed; those are
+  // skipped and not counted. kInputDone skips the input without opening it.
+  std::map<std::string, uint64_t> resume;
+  // Polled at every record: once true, the remaining records are left unread (not counted).
+  const std::atomic<bool>* stop = nullptr;
 };
+
+inline constexpr uint64_t kInputDone = UINT64_MAX;
 
 }  // namespace vigil::ingest

@@ -16,6 +16,12 @@ class Sink {
   virtual void OnBatch(columnar::Batch& batch) = 0;
   // One quarantined record; its views are valid only during the call.
   virtual void OnDeadLetter(const DeadLetter& letter) = 0;
+  // Every record of input `file_index` up to its `records_done`-th (kInputDone: all of it) has
+  // been delivered, and no record after it (Options::checkpoint_every).
+  virtual void OnCheckpoint(uint32_t file_index, uint64_t records_done) {
+    (void)file_index;
+    (void)records_done;
+  }
 };
 
 }  // namespace vigil::ingest

@@ -31,6 +31,10 @@ struct Stats {
   // quarantine_reasons, then the extras (type_inferred, by_format, files, bytes, containers,
   // batches, unmapped_keys).
   std::string ToJson() const;
+  // Adds another run's counts (resuming from a checkpoint adds the new run to the old one).
+  void Add(const Stats& other);
+  // Parses ToJson's output; false when `json` is not such an object.
+  static bool FromJson(std::string_view json, Stats* out);
 };
 
 }  // namespace vigil::ingest

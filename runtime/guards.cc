@@ -2,6 +2,7 @@
 #include "runtime/guards.h"
 
 #include "base/strings.h"
+#include "vm/bytecode/wire.h"
 #include "stdlib/strings/wildcard.h"
 #include "stdlib/value_print.h"
 
@@ -87,6 +88,31 @@ bool Suppressor::Suppress(const sema::Rule& rule, const std::string& tenant, con
   }
   last_[k] = ts;
   return false;
+}
+
+void Suppressor::Save(std::string* out) const {
+  bytecode::WireWriter w;
+  w.U64(evicted_);
+  w.U32(static_cast<uint32_t>(order_.size()));
+  for (const std::string& k : order_) {
+    w.Str(k);
+    w.I64(last_.at(k));
+  }
+  *out = std::move(w.out());
+}
+
+bool Suppressor::Load(std::string_view in) {
+  bytecode::WireReader r(in);
+  evicted_ = r.U64();
+  last_.clear();
+  order_.clear();
+  const uint32_t n = r.Count(12, "suppression key");
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    std::string k = r.Str();
+    last_[k] = r.I64();
+    order_.push_back(std::move(k));
+  }
+  return r.ok() && r.remaining() == 0;
 }
 
 }  // namespace vigil::runtime

@@ -27,6 +27,8 @@ class Suppressor {
   // suppression period of an earlier alert; otherwise records this one and returns false.
   bool Suppress(const sema::Rule& rule, const std::string& tenant, const std::string& key, int64_t ts);
   uint64_t evicted() const { return evicted_; }
+  void Save(std::string* out) const;
+  bool Load(std::string_view in);
 
  private:
   size_t max_keys_;

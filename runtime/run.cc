@@ -5,12 +5,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "compiler/base/render.h"
 #include "ingest/ingestor.h"
+#include "runtime/checkpoint.h"
 #include "runtime/runner.h"
+#include "base/strings.h"
 
 namespace vigil::runtime {
 namespace {
@@ -30,7 +36,7 @@ class FileAlerts : public AlertSink {
   std::FILE* f_;
 };
 
-// Counts events and prints a progress line at most every 500 ms.
+// Counts events and prints a progress line at most every 500 ms; forwards checkpoints.
 class Progress : public ingest::Sink {
  public:
   Progress(Runner& inner, bool enabled) : inner_(inner), enabled_(enabled), start_(Clock::now()), last_(start_) {}
@@ -39,6 +45,10 @@ class Progress : public ingest::Sink {
     Tick();
   }
   void OnDeadLetter(const ingest::DeadLetter& d) override { inner_.OnDeadLetter(d); }
+  void OnCheckpoint(uint32_t file, uint64_t done) override {
+    if (on_checkpoint) on_checkpoint(file, done);
+  }
+  std::function<void(uint32_t, uint64_t)> on_checkpoint;
   void Tick() {
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -59,13 +69,44 @@ class Progress : public ingest::Sink {
   Clock::time_point start_, last_;
 };
 
-std::FILE* OpenOutput(const std::string& path, bool* owned) {
+// Opens an output file: truncated, or (resuming) cut back to `keep` bytes and appended to.
+std::FILE* OpenOutput(const std::string& path, bool resume, uint64_t keep, bool* owned) {
   *owned = path != "-";
-  return *owned ? std::fopen(path.c_str(), "wb") : stdout;
+  if (!*owned) return stdout;
+  if (resume) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) std::filesystem::resize_file(path, keep, ec);
+    return std::fopen(path.c_str(), "ab");
+  }
+  return std::fopen(path.c_str(), "wb");
 }
 
-nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c, const RunOptions& o,
-                                 size_t rules, double seconds) {
+uint64_t SizeOf(std::FILE* f) {
+  if (f == nullptr || f == stdout) return 0;
+  return static_cast<uint64_t>(std::ftell(f));
+}
+
+// What a checkpoint is only valid for: the rules, the tenant configuration, the inputs and
+// the options that change results.
+uint64_t Fingerprint(const RuleSet& rules, const RunOptions& o) {
+  std::string key = o.engine + '\x1f' + std::to_string(o.allowed_lateness_ms) + '\x1f' + std::to_string(o.max_state_keys);
+  for (const auto& in : o.inputs) key += '\x1f' + in;
+  for (uint32_t i = 0; i < rules.pack().sources.size(); ++i) key += '\x1f' + rules.pack().sources.file(i).text();
+  std::ifstream t(o.tenants);
+  std::stringstream buf;
+  buf << t.rdbuf();
+  key += '\x1f' + buf.str();
+  return base::Fnv1a64(key);
+}
+
+void Sync(std::FILE* f) {
+  if (f == nullptr) return;
+  std::fflush(f);
+  ::fsync(fileno(f));
+}
+
+nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c, const StatefulStats& st,
+                                 const RunOptions& o, size_t rules, double seconds) {
   auto j = nlohmann::ordered_json::parse(in.ToJson());
   j["events_evaluated"] = c.events;
   j["rules"] = rules;
@@ -79,6 +120,10 @@ nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c, 
   j["alerts_by_rule"] = c.alerts_by_rule;
   j["alerts_by_tenant"] = c.alerts_by_tenant;
   j["alerts_by_class_severity"] = c.alerts_by_class_severity;
+  j["late_events"] = st.late_events;
+  j["late_by_rule"] = st.late_by_rule;
+  j["state_evictions"] = st.evictions;
+  j["state_keys"] = st.state_keys;
   j["elapsed_seconds"] = seconds;
   j["events_per_second"] = seconds > 0 ? static_cast<double>(c.events) / seconds : 0.0;
   return j;
@@ -122,9 +167,32 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     std::fprintf(stderr, "vigil: invalid tenant configuration:\n%s\n", error.c_str());
     return 2;
   }
+  // Resume from a checkpoint?
+  Checkpoint cp;
+  ingest::Stats base_stats;
+  const uint64_t fingerprint = Fingerprint(rules, o);
+  bool resuming = false;
+  if (!o.state_dir.empty()) {
+    switch (ReadCheckpoint(o.state_dir, &cp, &error)) {
+      case CheckpointStatus::kCorrupt:
+        std::fprintf(stderr, "vigil: %s; remove it to start over\n", error.c_str());
+        return 2;
+      case CheckpointStatus::kLoaded:
+        if (cp.fingerprint != fingerprint) {
+          std::fprintf(stderr, "vigil: %s holds the state of a different run (rules, tenants, inputs or options changed); "
+                               "remove it to start over\n", o.state_dir.c_str());
+          return 2;
+        }
+        resuming = true;
+        ingest::Stats::FromJson(cp.ingest_stats, &base_stats);
+        break;
+      case CheckpointStatus::kNone:
+        break;
+    }
+  }
   bool own_out = false, own_dead = false;
-  std::FILE* out = OpenOutput(o.output, &own_out);
-  std::FILE* dead = o.dead_letter.empty() ? nullptr : OpenOutput(o.dead_letter, &own_dead);
+  std::FILE* out = OpenOutput(o.output, resuming, cp.alerts_bytes, &own_out);
+  std::FILE* dead = o.dead_letter.empty() ? nullptr : OpenOutput(o.dead_letter, resuming, cp.dead_letter_bytes, &own_dead);
   if (out == nullptr || (!o.dead_letter.empty() && dead == nullptr)) {
     std::fprintf(stderr, "vigil: cannot open an output file\n");
     return 2;
@@ -133,37 +201,93 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   RunnerOptions ro;
   ro.use_interp = o.engine == "interp";
   ro.tenant_fallback = o.tenant;
+  ro.stateful.allowed_lateness_ms = o.allowed_lateness_ms;
+  ro.stateful.limits.max_groups = o.max_state_keys;
+  ro.stateful.max_history_keys = o.max_state_keys;
   Runner runner(rules, *tenants, alerts, ro);
+  if (resuming && !runner.Load(cp.runner_state)) {
+    std::fprintf(stderr, "vigil: %s: the saved state does not match these rules; remove it to start over\n",
+                 o.state_dir.c_str());
+    return 2;
+  }
   runner.SetDeadLetterFile(dead);
   runner.SetStopFlag(stop);
   Progress progress(runner, o.progress);
-  ingest::Ingestor ingestor(o.ingest, &progress);
+  ingest::Options io = o.ingest;
+  io.stop = stop;
+  if (!o.state_dir.empty()) {
+    io.checkpoint_every = std::max<uint64_t>(1, o.checkpoint_every);
+    io.resume = cp.positions;
+  }
+  ingest::Ingestor ingestor(io, &progress);
   runner.SetFiles(&ingestor.files());
+  bool checkpoint_failed = false;
+  auto checkpoint = [&](bool complete) {
+    runner.Flush();
+    Sync(out);
+    Sync(dead);
+    ingest::Stats so_far = base_stats;
+    so_far.Add(ingestor.stats());
+    cp.fingerprint = fingerprint;
+    cp.complete = complete;
+    cp.ingest_stats = so_far.ToJson();
+    cp.alerts_bytes = SizeOf(out);
+    cp.dead_letter_bytes = SizeOf(dead);
+    runner.Save(&cp.runner_state);
+    std::string werr;
+    if (!WriteCheckpoint(o.state_dir, cp, &werr) && !checkpoint_failed) {
+      std::fprintf(stderr, "vigil: %s\n", werr.c_str());
+      checkpoint_failed = true;
+    }
+  };
+  if (!o.state_dir.empty()) {
+    progress.on_checkpoint = [&](uint32_t file, uint64_t done) {
+      cp.positions[ingestor.files()[file]] = done;
+      checkpoint(false);
+    };
+  }
   const auto start = Clock::now();
   bool inputs_ok = true;
-  for (const std::string& in : o.inputs) {
-    if (stop != nullptr && stop->load()) break;
-    inputs_ok = ingestor.IngestPath(in) && inputs_ok;
+  if (!(resuming && cp.complete)) {
+    for (const std::string& in : o.inputs) {
+      if (stop != nullptr && stop->load()) break;
+      inputs_ok = ingestor.IngestPath(in) && inputs_ok;
+    }
   }
+  const bool interrupted = stop != nullptr && stop->load();
   ingestor.Flush();
-  runner.Finish();
+  if (interrupted) {
+    runner.Flush();
+  } else {
+    runner.Finish();
+  }
+  if (!o.state_dir.empty() && !(resuming && cp.complete)) {
+    if (interrupted) {
+      const auto [name, done] = ingestor.Position();
+      if (!name.empty()) cp.positions[name] = done;
+    }
+    checkpoint(!interrupted);
+  }
   progress.End();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::fflush(out);
   if (own_out) std::fclose(out);
   if (own_dead) std::fclose(dead);
-  const ingest::Stats stats = ingestor.stats();
+  ingest::Stats stats = base_stats;
+  if (!(resuming && cp.complete)) stats.Add(ingestor.stats());
   if (!o.stats_json.empty()) {
     std::FILE* f = std::fopen(o.stats_json.c_str(), "wb");
     if (f != nullptr) {
-      const std::string text = StatsJson(stats, runner.counters(), o, rules.rule_count(), seconds).dump(2) + "\n";
+      const std::string text =
+          StatsJson(stats, runner.counters(), runner.stateful_stats(), o, rules.rule_count(), seconds).dump(2) + "\n";
       std::fwrite(text.data(), 1, text.size(), f);
       std::fclose(f);
     }
   }
   if (o.summary) PrintSummary(stats, runner.counters(), o, seconds);
-  if (stop != nullptr && stop->load()) return 3;
+  if (interrupted) return 3;
   if (!inputs_ok && stats.records_read == 0) return 2;
+  if (checkpoint_failed) return 2;
   return o.strict && stats.quarantined > 0 ? 1 : 0;
 }
 

@@ -24,6 +24,10 @@ struct RunOptions {
   bool strict = false;
   bool progress = false;            // a live progress line on stderr
   bool summary = true;              // the end-of-run summary on stderr
+  std::string state_dir;            // checkpoints and resume (--state)
+  uint64_t checkpoint_every = 100000;  // records between checkpoints
+  int64_t allowed_lateness_ms = 5 * 60 * 1000;
+  size_t max_state_keys = 100000;   // per stateful rule and tenant
   ingest::Options ingest;
 };
 

@@ -6,6 +6,7 @@
 
 #include "base/check.h"
 #include "runtime/stateful/state_expr.h"
+#include "vm/bytecode/wire.h"
 #include "vm/columnar/batch_copy.h"
 
 namespace vigil::runtime {
@@ -325,6 +326,74 @@ void Runner::Emit(AlertParts a) {
     return;
   }
   pending_.push_back({std::move(a)});
+}
+
+namespace {
+
+void SaveCounts(bytecode::WireWriter& w, const std::map<std::string, uint64_t>& m) {
+  w.U32(static_cast<uint32_t>(m.size()));
+  for (const auto& [k, v] : m) {
+    w.Str(k);
+    w.U64(v);
+  }
+}
+
+void LoadCounts(bytecode::WireReader& r, std::map<std::string, uint64_t>* m) {
+  const uint32_t n = r.Count(12, "count");
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    std::string k = r.Str();
+    (*m)[k] = r.U64();
+  }
+}
+
+}  // namespace
+
+void Runner::Save(std::string* out) const {
+  bytecode::WireWriter w;
+  const RunCounters& c = counters_;
+  for (uint64_t v : {c.events, c.matches, c.alerts, c.suppressed, c.excepted, c.duplicates, c.opt_in_skipped,
+                     c.dead_letters}) {
+    w.U64(v);
+  }
+  SaveCounts(w, c.alerts_by_rule);
+  SaveCounts(w, c.alerts_by_tenant);
+  w.U32(static_cast<uint32_t>(c.alerts_by_class_severity.size()));
+  for (const auto& [cls, m] : c.alerts_by_class_severity) {
+    w.Str(cls);
+    SaveCounts(w, m);
+  }
+  std::vector<std::string> ids(emitted_.begin(), emitted_.end());
+  std::sort(ids.begin(), ids.end());
+  w.U32(static_cast<uint32_t>(ids.size()));
+  for (const std::string& id : ids) w.Str(id);
+  std::string bytes;
+  suppressor_.Save(&bytes);
+  w.Str(bytes);
+  stateful_.Save(&bytes);
+  w.Str(bytes);
+  *out = std::move(w.out());
+}
+
+bool Runner::Load(std::string_view in) {
+  bytecode::WireReader r(in);
+  RunCounters& c = counters_;
+  c = {};
+  for (uint64_t* v : {&c.events, &c.matches, &c.alerts, &c.suppressed, &c.excepted, &c.duplicates,
+                      &c.opt_in_skipped, &c.dead_letters}) {
+    *v = r.U64();
+  }
+  LoadCounts(r, &c.alerts_by_rule);
+  LoadCounts(r, &c.alerts_by_tenant);
+  const uint32_t classes = r.Count(8, "class");
+  for (uint32_t i = 0; i < classes && r.ok(); ++i) {
+    std::string cls = r.Str();
+    LoadCounts(r, &c.alerts_by_class_severity[cls]);
+  }
+  emitted_.clear();
+  const uint32_t ids = r.Count(4, "alert id");
+  for (uint32_t i = 0; i < ids && r.ok(); ++i) emitted_.insert(r.Str());
+  const bool ok = suppressor_.Load(r.Str()) && stateful_.Load(r.Str());
+  return ok && r.ok() && r.remaining() == 0;
 }
 
 void Runner::Finish() {

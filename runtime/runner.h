@@ -73,6 +73,10 @@ class Runner : public ingest::Sink {
   void Finish();
 
   const RunCounters& counters() const { return counters_; }
+  // Checkpoint support: the state that decides future alerts (stateful detections,
+  // suppression, ids already written, counters) as bytes, and its inverse.
+  void Save(std::string* out) const;
+  bool Load(std::string_view in);
   StatefulStats stateful_stats() const { return stateful_.stats(); }
 
  private:
