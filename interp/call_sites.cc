@@ -33,8 +33,25 @@ Datum LiteralDatum(const ast::Literal& lit) {
 }
 
 CallSites::CallSites(const sema::Pack& pack) {
+  // Every expression the runtime evaluates through the interpreter: conditions, sequence step
+  // conditions, aggregate keys and `having`, evidence and suppression keys. History calls only
+  // occur in conditions, so their numbering is unchanged by the others.
   for (const sema::Rule& rule : pack.rules) {
     if (rule.condition) Walk(*rule.condition);
+    if (rule.sequence) {
+      for (const sema::Step& step : rule.sequence->steps) {
+        if (step.where) Walk(*step.where);
+      }
+      for (const ast::ExprPtr& k : rule.sequence->by) Walk(*k);
+    }
+    if (rule.aggregate) {
+      for (const ast::ExprPtr& k : rule.aggregate->by) Walk(*k);
+      if (rule.aggregate->having) Walk(*rule.aggregate->having);
+    }
+    for (const sema::Evidence& ev : rule.evidence) {
+      if (ev.expr) Walk(*ev.expr);
+    }
+    for (const ast::ExprPtr& k : rule.suppress_by) Walk(*k);
   }
 }
 

@@ -77,6 +77,47 @@ TEST_F(CallsTest, IocAndPatternListArguments) {
               cases, "receipt", decls);
 }
 
+// Regression: stdlib calls outside the `when` condition (evidence, sequence step conditions)
+// had no prepared call site, so the interpreter gave null: evidence such as length(subject)
+// was always null in alerts, and a step `where lower(subject) == "hello"` never matched on the
+// interpreter while the VM matched it (`vigil test`: "the engines disagree").
+TEST_F(CallsTest, CallsOutsideTheCondition) {
+  LoadPack(R"(
+rule t.ev {
+  title "t" description "d" class expel severity low
+  on receipt
+  when subject == "Hello"
+  evidence { len: length(subject), low: lower(subject) }
+  suppress by lower(subject) for 1h
+}
+rule t.seq {
+  title "t" description "d" class expel severity low
+  sequence by recipient within 1h {
+    step a: receipt where lower(subject) == "hello"
+    step b: delivery where delivered == true
+  }
+}
+)");
+  ASSERT_NE(pack_, nullptr);
+  columnar::Batch batch(EventType::kReceipt, 4);
+  columnar::BatchBuilder b(&batch);
+  b.BeginRow({});
+  b.SetString(FieldId::kSubject, "Hello");
+  const sema::Rule& ev = pack_->rules[0];
+  const schema::Datum len = interp_->EvalValue(*ev.evidence[0].expr, batch, 0, tenant_);
+  EXPECT_TRUE(len.valid);
+  EXPECT_EQ(len.i, 5);
+  const schema::Datum low = interp_->EvalValue(*ev.evidence[1].expr, batch, 0, tenant_);
+  EXPECT_TRUE(low.valid);
+  EXPECT_EQ(low.s, "hello");
+  const schema::Datum key = interp_->EvalValue(*ev.suppress_by[0], batch, 0, tenant_);
+  EXPECT_TRUE(key.valid);
+  EXPECT_EQ(key.s, "hello");
+  columnar::MatchSet matches;
+  interp_->Evaluate(batch, tenant_, &matches);
+  EXPECT_EQ(matches.rows[pack_->SlotOf(1, 0)], std::vector<uint32_t>{0});
+}
+
 TEST_F(CallsTest, TenantListArgument) {
   Load("in_list(sender.domain, $orgs)", "receipt", "tenant list orgs: domain");
   const Fill f = Str(FieldId::kSenderDomain, "mail.acme.com");
