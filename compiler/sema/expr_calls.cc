@@ -149,6 +149,12 @@ Type ExprChecker::Builtin(Expr& e, const ExprContext& ctx, int id) {
                      fmt::format("`{}` can only be used in a rule's `when` condition", e.name));
         return Fail(e);
       }
+      if (!bindings_.empty()) {
+        sink_.Report(DiagCode::kE0309, e.span,
+                     fmt::format("`{}` cannot be used inside a quantifier", e.name))
+            .help = "history is recorded once per event: call it outside any(...)/all(...)";
+        return Fail(e);
+      }
       if (!e.over_ms) {
         sink_.Report(DiagCode::kE0309, e.span,
                      fmt::format("`{}` needs a history period: {}(...) over 30d", e.name, e.name));

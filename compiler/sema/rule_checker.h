@@ -36,6 +36,8 @@ class RuleChecker {
   void Exceptions(const ast::Rule& ast, Rule& out, const ExprContext& ctx);
   void Tests(const ast::Rule& ast, Rule& out);
   ExprContext BaseContext(const Rule& out, uint32_t file) const;
+  // Reports what a state-computed expression (having, stateful evidence) cannot hold.
+  void CheckStateExpr(const ast::Expr& e, std::string_view where);
 
   Scope& scope_;
   compiler::DiagnosticSink& sink_;

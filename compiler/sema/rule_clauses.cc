@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "compiler/sema/rule_checker.h"
+#include "compiler/sema/expr_checker.h"
 
 namespace vigil::sema {
 
@@ -83,6 +84,7 @@ void RuleChecker::AggregateClause(const ast::Rule& ast, Rule& out, uint32_t file
   agg->having = a.having->Clone();
   ctx.aggregates = true;
   exprs_.CheckCondition(agg->having, ctx, "the `having` condition");
+  if (!agg->having->type.is_error()) CheckStateExpr(*agg->having, "the `having` condition");
   out.aggregate = std::move(agg);
 }
 
@@ -139,6 +141,49 @@ void RuleChecker::SequenceClause(const ast::Rule& ast, Rule& out, uint32_t file)
   out.sequence = std::move(seq);
 }
 
+namespace {
+
+// The first node a stateful expression (having, aggregate or sequence evidence) cannot hold:
+// those are evaluated from the rule's state, which has fields, step fields, aggregates,
+// constants and operators, but no functions, lists or quantifiers.
+const ast::Expr* UnsupportedInState(const ast::Expr& e) {
+  switch (e.kind) {
+    case ExprKind::kCall:
+      if (e.callee == kCallDistinct || e.callee == kCallSum || e.callee == kCallMin ||
+          e.callee == kCallMax || e.callee == kCallIp || e.callee == kCallCidr) {
+        break;
+      }
+      return &e;
+    case ExprKind::kQuantifier:
+    case ExprKind::kListRef:
+    case ExprKind::kList:
+    case ExprKind::kIndex:
+    case ExprKind::kVarMember:
+      return &e;
+    case ExprKind::kBinary:
+      if (e.bop == ast::BinaryOp::kIn || ast::IsStringOp(e.bop)) return &e;
+      break;
+    default:
+      break;
+  }
+  for (const auto& a : e.args) {
+    if (const ast::Expr* bad = UnsupportedInState(*a)) return bad;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void RuleChecker::CheckStateExpr(const ast::Expr& e, std::string_view where) {
+  if (const ast::Expr* bad = UnsupportedInState(e)) {
+    sink_.Report(DiagCode::kE0309, bad->span,
+                 fmt::format("{} of a stateful rule is computed from its state: it can use fields, "
+                             "aggregates, constants and operators, not this",
+                             where))
+        .help = "compute the value in the `when` condition or a step's `where`, or name a field";
+  }
+}
+
 void RuleChecker::EvidenceClause(const ast::Rule& ast, Rule& out, const ExprContext& ctx) {
   std::set<std::string> names;
   for (const ast::EvidenceItem& item : ast.evidence) {
@@ -156,6 +201,7 @@ void RuleChecker::EvidenceClause(const ast::Rule& ast, Rule& out, const ExprCont
       sink_.Report(DiagCode::kE0301, ev.expr->span, "evidence must be values or arrays of values")
           .help = "name the member, e.g. attachments.name through a quantifier or index";
     }
+    if (!t.is_error() && (out.aggregate || out.sequence)) CheckStateExpr(*ev.expr, "evidence");
     out.evidence.push_back(std::move(ev));
   }
 }
