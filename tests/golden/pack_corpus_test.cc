@@ -1,7 +1,8 @@
 // pack_corpus_test.cc: the pack loader fuzz target's harness in the regular suite: every file of
 // tests/fuzz/corpus/pack/ (compiled packs and the inputs of past findings) is replayed, as given
-// and with its header fixed up, and must be rejected cleanly or run; freshly compiled packs must
-// run; and each past finding has a targeted regression test here.
+// and with its header fixed up, and must be rejected cleanly or run; the compiled seeds must be
+// current (VIGIL_UPDATE_GOLDEN=1 rewrites them); freshly compiled packs must run; and each past
+// finding has a targeted regression test here.
 #include <gtest/gtest.h>
 
 #include "compiler/driver/driver.h"
@@ -35,6 +36,21 @@ TEST(PackCorpusTest, EveryCorpusFileIsRejectedCleanlyOrRuns) {
     const std::string bytes = ReadFile(RepoPath(std::string(kCorpus) + "/" + name));
     fuzz::LoadAndRunPack(bytes);
     fuzz::LoadAndRunPack(fuzz::FixPackHeader(bytes));
+  }
+}
+
+// The compiled seeds (<name>.vgp for tests/golden/disasm/<name>.vgl) must be what the compiler
+// makes today, or the fuzzer starts from packs the decoder rejects; VIGIL_UPDATE_GOLDEN=1
+// rewrites stale ones. Files named regress-* are past findings and stay as they are.
+TEST(PackCorpusTest, CompiledSeedsAreCurrent) {
+  for (const std::string& name : FilesEndingWith(RepoPath("tests/golden/disasm"), ".vgl")) {
+    const std::string seed =
+        RepoPath(std::string(kCorpus) + "/" + name.substr(0, name.rfind('.')) + ".vgp");
+    const std::string bytes = bytecode::Serialize(CompileGolden(name));
+    if (ReadFile(seed) == bytes) continue;
+    if (UpdateMode()) WriteFile(seed, bytes);
+    ADD_FAILURE() << seed << (UpdateMode() ? " rewritten" : " is stale")
+                  << "; rerun with VIGIL_UPDATE_GOLDEN=1 to rewrite it";
   }
 }
 
