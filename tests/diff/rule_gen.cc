@@ -290,7 +290,8 @@ GenExpr RuleGen::IsNull(int depth) {
 
 GenExpr RuleGen::BoolValue(int depth) {
   const uint64_t k = rng_.Below(100);
-  if (k < 6) return History(true, depth);
+  // History is recorded once per event: never inside a quantifier (E0309).
+  if (k < 6 && scope_.empty()) return History(true, depth);
   GenExpr v = Value(ScalarType::kBool, depth - 1);
   GenExpr c = GenExpr::Cond(Kid(0), {v});
   return c;

@@ -98,7 +98,7 @@ GenExpr RuleGen::Value(ScalarType t, int depth) {
       e = ArithOf(t, depth);
     } else if (k < 93 && depth > 0 && t == ScalarType::kInt) {
       e = Count(depth);
-    } else if (k < 95 && t == ScalarType::kInt) {
+    } else if (k < 95 && t == ScalarType::kInt && scope_.empty()) {
       e = History(false, depth);
     } else {
       e = Literal(t);

@@ -65,7 +65,7 @@ rule t.c { title "t" description "d" class expel severity low on process
     and none(i in identifiers: i == "new_domain") and identifiers[1] != "x"
     and lookalike(sender.domain, ["acme.com", "paypal.com"]) is null
     and lookalike_distance(from.domain, $brands) > 1 and size / 2 > attachments_size
-    and any(p in split(subject, ","): p contains "inv" and first_seen(p) over 1h)
+    and any(p in split(subject, ","): p contains "inv") and first_seen(subject) over 1h
     and hour_of_day(ts) < 20 and date_part(ts, "year", "Europe/Berlin") == 2024 }
 rule t.d { title "t" description "d" class expel severity low on url_protect
   when url.host ends_with ".ru" or url matches "https?://[0-9.]+/" or url_path(url) contains "login"
