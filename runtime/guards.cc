@@ -1,10 +1,12 @@
 // guards.cc: exceptions and suppression.
 #include "runtime/guards.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
-#include "vm/bytecode/wire.h"
 #include "stdlib/strings/wildcard.h"
 #include "stdlib/value_print.h"
+#include "vm/bytecode/wire.h"
 
 namespace vigil::runtime {
 namespace {
@@ -28,21 +30,32 @@ bool FieldMatches(const Datum& v, ast::ExceptOp op, const std::string& value) {
   const std::string x = ci ? base::AsciiLower(v.s) : std::string(v.s);
   const std::string y = ci ? base::AsciiLower(value) : value;
   switch (op) {
-    case ast::ExceptOp::kEq: return x == y;
-    case ast::ExceptOp::kContains: return x.find(y) != std::string::npos;
-    case ast::ExceptOp::kIContains: return stdlib::FindIgnoreCase(x, y) != std::string::npos;
-    case ast::ExceptOp::kStartsWith: return x.starts_with(y);
-    case ast::ExceptOp::kIStartsWith: return base::AsciiLower(x).starts_with(base::AsciiLower(y));
-    case ast::ExceptOp::kEndsWith: return x.ends_with(y);
-    case ast::ExceptOp::kIEndsWith: return base::AsciiLower(x).ends_with(base::AsciiLower(y));
-    case ast::ExceptOp::kLike: return stdlib::WildcardMatcher(y, false).Match(x);
-    case ast::ExceptOp::kILike: return stdlib::WildcardMatcher(y, true).Match(x);
-    case ast::ExceptOp::kIn: return false;
+    case ast::ExceptOp::kEq:
+      return x == y;
+    case ast::ExceptOp::kContains:
+      return x.find(y) != std::string::npos;
+    case ast::ExceptOp::kIContains:
+      return stdlib::FindIgnoreCase(x, y) != std::string::npos;
+    case ast::ExceptOp::kStartsWith:
+      return x.starts_with(y);
+    case ast::ExceptOp::kIStartsWith:
+      return base::AsciiLower(x).starts_with(base::AsciiLower(y));
+    case ast::ExceptOp::kEndsWith:
+      return x.ends_with(y);
+    case ast::ExceptOp::kIEndsWith:
+      return base::AsciiLower(x).ends_with(base::AsciiLower(y));
+    case ast::ExceptOp::kLike:
+      return stdlib::WildcardMatcher(y, false).Match(x);
+    case ast::ExceptOp::kILike:
+      return stdlib::WildcardMatcher(y, true).Match(x);
+    case ast::ExceptOp::kIn:
+      return false;
   }
   return false;
 }
 
-bool TupleMatches(const sema::Exception& x, const std::vector<std::string>& tuple, const std::vector<Datum>& values) {
+bool TupleMatches(const sema::Exception& x, const std::vector<std::string>& tuple,
+                  const std::vector<Datum>& values) {
   if (tuple.size() != x.fields.size() || values.size() != x.fields.size()) return false;
   for (size_t i = 0; i < tuple.size(); ++i) {
     if (!FieldMatches(values[i], x.fields[i].op, tuple[i])) return false;
@@ -74,10 +87,14 @@ std::string KeyText(const std::vector<Datum>& values) {
   return key;
 }
 
-bool Suppressor::Suppress(const sema::Rule& rule, const std::string& tenant, const std::string& key, int64_t ts) {
+bool Suppressor::Suppress(const sema::Rule& rule, const std::string& tenant, const std::string& key,
+                          int64_t ts) {
   const std::string k = rule.id + '\x1e' + tenant + '\x1e' + key;
   auto it = last_.find(k);
-  if (it != last_.end() && ts >= it->second && ts < it->second + rule.suppress_ms) return true;
+  // Within the period before or after the latest alert: events arrive out of event-time order
+  // (one click in two feeds a second apart), and the earlier one must not alert again.
+  if (it != last_.end() && ts > it->second - rule.suppress_ms && ts < it->second + rule.suppress_ms)
+    return true;
   if (it == last_.end()) {
     if (last_.size() >= max_keys_) {
       last_.erase(order_.front());
@@ -86,7 +103,7 @@ bool Suppressor::Suppress(const sema::Rule& rule, const std::string& tenant, con
     }
     order_.push_back(k);
   }
-  last_[k] = ts;
+  last_[k] = it == last_.end() ? ts : std::max(it->second, ts);
   return false;
 }
 

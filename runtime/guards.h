@@ -23,9 +23,11 @@ bool ExceptionMatches(const sema::Exception& x, const std::vector<std::vector<st
 class Suppressor {
  public:
   explicit Suppressor(size_t max_keys = 1u << 20) : max_keys_(max_keys) {}
-  // True when an alert of `rule` for `tenant` with these key values at `ts` falls within the
-  // suppression period of an earlier alert; otherwise records this one and returns false.
-  bool Suppress(const sema::Rule& rule, const std::string& tenant, const std::string& key, int64_t ts);
+  // True when an alert of `rule` for `tenant` with these key values at `ts` lies less than the
+  // suppression period before or after the latest alert kept for the key (event time; inputs
+  // arrive out of order); otherwise records this one and returns false.
+  bool Suppress(const sema::Rule& rule, const std::string& tenant, const std::string& key,
+                int64_t ts);
   uint64_t evicted() const { return evicted_; }
   void Save(std::string* out) const;
   bool Load(std::string_view in);
