@@ -34,7 +34,8 @@ Ingestor::Impl::Impl(Options options, Sink* sink)
       json_(this, std::max(options_.max_record_bytes, options_.max_document_bytes)) {}
 
 bool Ingestor::Impl::IngestPath(const std::string& path) {
-  if (auto it = options_.resume.find(path); it != options_.resume.end() && it->second == kInputDone) {
+  if (auto it = options_.resume.find(path);
+      it != options_.resume.end() && it->second == kInputDone) {
     return true;  // fully processed by an earlier run
   }
   if (path == "-") {
@@ -100,6 +101,7 @@ bool Ingestor::Impl::SkipRecord() {
 }
 
 void Ingestor::Impl::AfterRecord() {
+  if (options_.flush_every != 0 && ++since_flush_ >= options_.flush_every) Flush();
   if (options_.checkpoint_every == 0 || ++since_checkpoint_ < options_.checkpoint_every) return;
   since_checkpoint_ = 0;
   Flush();
@@ -176,6 +178,7 @@ void Ingestor::Impl::Emit(columnar::Batch& batch) {
 }
 
 void Ingestor::Impl::Flush() {
+  since_flush_ = 0;
   for (auto& batch : batches_) {
     if (batch != nullptr && batch->size() > 0) Emit(*batch);
   }

@@ -83,9 +83,10 @@ class Ingestor::Impl final : public RecordHandler {
 
   // The current input.
   uint32_t file_index_ = 0;
-  uint64_t file_records_ = 0;   // records of the current input seen (skipped included)
-  uint64_t skip_records_ = 0;   // records of the current input an earlier run processed
+  uint64_t file_records_ = 0;  // records of the current input seen (skipped included)
+  uint64_t skip_records_ = 0;  // records of the current input an earlier run processed
   uint64_t since_checkpoint_ = 0;
+  uint64_t since_flush_ = 0;
   std::optional<schema::EventType> file_type_;
   Format format_ = Format::kAuto;
   int api_hint_ = 0;

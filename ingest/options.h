@@ -41,6 +41,10 @@ struct Options {
   // file name, then from the record's keys. Overrides both when set.
   std::string log_type;
   size_t batch_size = columnar::kDefaultBatchSize;
+  // Batches hold one event type each, so a sparse type's batch fills slowly and is handed over
+  // late. After every `flush_every` records every partly filled batch is handed over too: the
+  // sink then sees events at most this many records out of input order (0: only when full).
+  size_t flush_every = 0;
   // A line (or CSV row) longer than this is quarantined; the rest of it is skipped unread.
   size_t max_record_bytes = size_t{16} << 20;
   // A file read as one JSON document (pages, envelopes, API 1.0 JSON) may not exceed this.

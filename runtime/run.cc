@@ -5,18 +5,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <sstream>
-#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "base/strings.h"
 #include "compiler/base/render.h"
 #include "ingest/ingestor.h"
 #include "runtime/checkpoint.h"
 #include "runtime/runner.h"
-#include "base/strings.h"
 
 namespace vigil::runtime {
 namespace {
@@ -39,7 +39,8 @@ class FileAlerts : public AlertSink {
 // Counts events and prints a progress line at most every 500 ms; forwards checkpoints.
 class Progress : public ingest::Sink {
  public:
-  Progress(Runner& inner, bool enabled) : inner_(inner), enabled_(enabled), start_(Clock::now()), last_(start_) {}
+  Progress(Runner& inner, bool enabled)
+      : inner_(inner), enabled_(enabled), start_(Clock::now()), last_(start_) {}
   void OnBatch(columnar::Batch& b) override {
     inner_.OnBatch(b);
     Tick();
@@ -56,8 +57,10 @@ class Progress : public ingest::Sink {
     last_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
     const RunCounters& c = inner_.counters();
-    std::fprintf(stderr, "\r%s", fmt::format("{} events ({:.0f}/s), {} alerts, {} quarantined   ", c.events,
-                                             c.events / std::max(secs, 1e-9), c.alerts, c.dead_letters).c_str());
+    std::fprintf(stderr, "\r%s",
+                 fmt::format("{} events ({:.0f}/s), {} alerts, {} quarantined   ", c.events,
+                             c.events / std::max(secs, 1e-9), c.alerts, c.dead_letters)
+                     .c_str());
   }
   void End() {
     if (enabled_) std::fprintf(stderr, "\r%80s\r", "");
@@ -89,9 +92,11 @@ uint64_t SizeOf(std::FILE* f) {
 // What a checkpoint is only valid for: the rules, the tenant configuration, the inputs and
 // the options that change results.
 uint64_t Fingerprint(const RuleSet& rules, const RunOptions& o) {
-  std::string key = o.engine + '\x1f' + std::to_string(o.allowed_lateness_ms) + '\x1f' + std::to_string(o.max_state_keys);
+  std::string key = o.engine + '\x1f' + std::to_string(o.allowed_lateness_ms) + '\x1f' +
+                    std::to_string(o.max_state_keys);
   for (const auto& in : o.inputs) key += '\x1f' + in;
-  for (uint32_t i = 0; i < rules.pack().sources.size(); ++i) key += '\x1f' + rules.pack().sources.file(i).text();
+  for (uint32_t i = 0; i < rules.pack().sources.size(); ++i)
+    key += '\x1f' + rules.pack().sources.file(i).text();
   std::ifstream t(o.tenants);
   std::stringstream buf;
   buf << t.rdbuf();
@@ -105,8 +110,9 @@ void Sync(std::FILE* f) {
   ::fsync(fileno(f));
 }
 
-nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c, const StatefulStats& st,
-                                 const RunOptions& o, size_t rules, double seconds) {
+nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c,
+                                 const StatefulStats& st, const RunOptions& o, size_t rules,
+                                 double seconds) {
   auto j = nlohmann::ordered_json::parse(in.ToJson());
   j["events_evaluated"] = c.events;
   j["rules"] = rules;
@@ -124,17 +130,19 @@ nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c, 
   j["late_by_rule"] = st.late_by_rule;
   j["state_evictions"] = st.evictions;
   j["state_keys"] = st.state_keys;
+  j["reorder_overflow"] = st.reorder_overflow;
   j["elapsed_seconds"] = seconds;
   j["events_per_second"] = seconds > 0 ? static_cast<double>(c.events) / seconds : 0.0;
   return j;
 }
 
-void PrintSummary(const ingest::Stats& in, const RunCounters& c, const RunOptions& o, double seconds) {
-  std::string s = fmt::format("{} records read: {} events evaluated, {} quarantined ({:.1f}s, {:.0f} events/s)\n",
-                              in.records_read, in.events, in.quarantined, seconds,
-                              seconds > 0 ? in.events / seconds : 0.0);
-  s += fmt::format("{} alerts ({} suppressed, {} excepted, {} duplicate)\n", c.alerts, c.suppressed, c.excepted,
-                   c.duplicates);
+void PrintSummary(const ingest::Stats& in, const RunCounters& c, const RunOptions& o,
+                  double seconds) {
+  std::string s = fmt::format(
+      "{} records read: {} events evaluated, {} quarantined ({:.1f}s, {:.0f} events/s)\n",
+      in.records_read, in.events, in.quarantined, seconds, seconds > 0 ? in.events / seconds : 0.0);
+  s += fmt::format("{} alerts ({} suppressed, {} excepted, {} duplicate)\n", c.alerts, c.suppressed,
+                   c.excepted, c.duplicates);
   for (const auto& [cls, by_sev] : c.alerts_by_class_severity) {
     std::vector<std::string> parts;
     for (const char* sev : {"critical", "high", "medium", "low", "info"}) {
@@ -155,7 +163,8 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   std::string error;
   if (!LoadRuleSet(o.rules, &rules, &error)) {
     for (const auto& d : rules.load.diagnostics) {
-      if (d.severity == compiler::Severity::kError) std::fputs(compiler::RenderText(d, rules.load.pack->sources).c_str(), stderr);
+      if (d.severity == compiler::Severity::kError)
+        std::fputs(compiler::RenderText(d, rules.load.pack->sources).c_str(), stderr);
     }
     std::fprintf(stderr, "vigil: %s\n", error.c_str());
     return 2;
@@ -179,8 +188,11 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
         return 2;
       case CheckpointStatus::kLoaded:
         if (cp.fingerprint != fingerprint) {
-          std::fprintf(stderr, "vigil: %s holds the state of a different run (rules, tenants, inputs or options changed); "
-                               "remove it to start over\n", o.state_dir.c_str());
+          std::fprintf(stderr,
+                       "vigil: %s holds the state of a different run (rules, tenants, inputs or "
+                       "options changed); "
+                       "remove it to start over\n",
+                       o.state_dir.c_str());
           return 2;
         }
         resuming = true;
@@ -192,7 +204,9 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   }
   bool own_out = false, own_dead = false;
   std::FILE* out = OpenOutput(o.output, resuming, cp.alerts_bytes, &own_out);
-  std::FILE* dead = o.dead_letter.empty() ? nullptr : OpenOutput(o.dead_letter, resuming, cp.dead_letter_bytes, &own_dead);
+  std::FILE* dead = o.dead_letter.empty()
+                        ? nullptr
+                        : OpenOutput(o.dead_letter, resuming, cp.dead_letter_bytes, &own_dead);
   if (out == nullptr || (!o.dead_letter.empty() && dead == nullptr)) {
     std::fprintf(stderr, "vigil: cannot open an output file\n");
     return 2;
@@ -206,7 +220,8 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   ro.stateful.max_history_keys = o.max_state_keys;
   Runner runner(rules, *tenants, alerts, ro);
   if (resuming && !runner.Load(cp.runner_state)) {
-    std::fprintf(stderr, "vigil: %s: the saved state does not match these rules; remove it to start over\n",
+    std::fprintf(stderr,
+                 "vigil: %s: the saved state does not match these rules; remove it to start over\n",
                  o.state_dir.c_str());
     return 2;
   }
@@ -215,6 +230,8 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   Progress progress(runner, o.progress);
   ingest::Options io = o.ingest;
   io.stop = stop;
+  // Event time drives stateful rules: keep every event type's batches close to input order.
+  if (io.flush_every == 0) io.flush_every = io.batch_size;
   if (!o.state_dir.empty()) {
     io.checkpoint_every = std::max<uint64_t>(1, o.checkpoint_every);
     io.resume = cp.positions;
@@ -255,13 +272,15 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     }
   }
   const bool interrupted = stop != nullptr && stop->load();
+  // A resumed run whose checkpoint says the input was done reads nothing and writes nothing.
+  const bool already_done = resuming && cp.complete;
   ingestor.Flush();
   if (interrupted) {
     runner.Flush();
   } else {
     runner.Finish();
   }
-  if (!o.state_dir.empty() && !(resuming && cp.complete)) {
+  if (!o.state_dir.empty() && !already_done) {
     if (interrupted) {
       const auto [name, done] = ingestor.Position();
       if (!name.empty()) cp.positions[name] = done;
@@ -274,12 +293,14 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   if (own_out) std::fclose(out);
   if (own_dead) std::fclose(dead);
   ingest::Stats stats = base_stats;
-  if (!(resuming && cp.complete)) stats.Add(ingestor.stats());
+  if (!already_done) stats.Add(ingestor.stats());
   if (!o.stats_json.empty()) {
     std::FILE* f = std::fopen(o.stats_json.c_str(), "wb");
     if (f != nullptr) {
-      const std::string text =
-          StatsJson(stats, runner.counters(), runner.stateful_stats(), o, rules.rule_count(), seconds).dump(2) + "\n";
+      const std::string text = StatsJson(stats, runner.counters(), runner.stateful_stats(), o,
+                                         rules.rule_count(), seconds)
+                                   .dump(2) +
+                               "\n";
       std::fwrite(text.data(), 1, text.size(), f);
       std::fclose(f);
     }

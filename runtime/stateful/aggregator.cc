@@ -5,8 +5,8 @@
 
 #include "base/check.h"
 #include "compiler/sema/expr_checker.h"
-#include "stdlib/value_print.h"
 #include "runtime/stateful/state_codec.h"
+#include "stdlib/value_print.h"
 #include "vm/bytecode/wire.h"
 
 namespace vigil::runtime {
@@ -21,7 +21,8 @@ StateValue StateValue::Of(const Datum& d) {
   v.i = d.i;
   v.f = d.f;
   if (d.valid && schema::IsStringLike(d.type)) v.s = std::string(d.s);
-  if (d.valid && (d.type == ScalarType::kIp || d.type == ScalarType::kCidr)) v.s = stdlib::FormatDatum(d);
+  if (d.valid && (d.type == ScalarType::kIp || d.type == ScalarType::kCidr))
+    v.s = stdlib::FormatDatum(d);
   return v;
 }
 
@@ -56,7 +57,7 @@ struct CallState {
   std::map<std::string, int64_t> distinct;  // value text -> multiplicity
   int64_t isum = 0;
   double fsum = 0;
-  int64_t summed = 0;        // non-null values summed
+  int64_t summed = 0;  // non-null values summed
   bool overflow = false;
   std::multiset<StateValue> ordered;  // for min / max
 };
@@ -98,7 +99,8 @@ void Apply(const ast::Expr* call, CallState& c, const StateValue& v, int sign) {
 Datum Value(const ast::Expr* call, const CallState& c) {
   const ScalarType t = call->type.scalar;
   switch (call->callee) {
-    case sema::kCallDistinct: return Datum::Int(static_cast<int64_t>(c.distinct.size()));
+    case sema::kCallDistinct:
+      return Datum::Int(static_cast<int64_t>(c.distinct.size()));
     case sema::kCallSum: {
       if (c.summed == 0 || c.overflow) return Datum::Null(t);
       if (t == ScalarType::kFloat) return Datum::Float(c.fsum);
@@ -127,7 +129,8 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
   StateEnv env;
   env.count = g.count;
   env.record = &trigger.record;
-  for (size_t i = 0; i < calls_.size(); ++i) env.aggregates[calls_[i]] = Value(calls_[i], g.calls[i]);
+  for (size_t i = 0; i < calls_.size(); ++i)
+    env.aggregates[calls_[i]] = Value(calls_[i], g.calls[i]);
   return env;
 }
 
@@ -143,8 +146,15 @@ void Aggregator::Evict() {
   }
 }
 
-bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum>& args, EventRef event,
-                     AlertParts* fired) {
+void Aggregator::Reset(Group& g) const {
+  const uint64_t touched = g.touched;
+  g = Group{};
+  g.touched = touched;
+  g.calls.resize(calls_.size());
+}
+
+bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum>& args,
+                     EventRef event, AlertParts* fired) {
   const sema::Aggregate& agg = *rule_.aggregate;
   auto& slot = groups_[key];
   if (!slot) {
@@ -160,13 +170,13 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
     const int64_t window = (ts >= 0 ? ts : ts - agg.window_ms + 1) / agg.window_ms * agg.window_ms;
     if (window < g.window) return false;  // belongs to a closed window: too late for this group
     if (window > g.window) {
-      const uint64_t touched = g.touched;
-      g = Group{};
-      g.touched = touched;
-      g.calls.resize(calls_.size());
+      Reset(g);
       g.window = window;
     }
   } else {
+    // A group whose every event is out of the window behaves as a new one, as it would after
+    // Expire() dropped it: alerts must not depend on when the watermark last moved.
+    if (!g.events.empty() && g.latest <= ts - agg.window_ms) Reset(g);
     // Keep events ordered by time; drop those out of the window ending at the latest event.
     auto pos = g.events.end();
     while (pos != g.events.begin() && std::prev(pos)->first > ts) --pos;
@@ -174,14 +184,18 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
     g.latest = std::max(g.latest, ts);
     while (!g.events.empty() && (g.events.front().first <= g.latest - agg.window_ms ||
                                  g.events.size() > limits_.max_events_per_group)) {
-      for (size_t i = 0; i < calls_.size(); ++i) Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
+      for (size_t i = 0; i < calls_.size(); ++i)
+        Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
       --g.count;
       g.events.pop_front();
     }
-    if (!g.events.empty() && ts <= g.latest - agg.window_ms) return false;  // the event itself fell out
+    if (!g.events.empty() && ts <= g.latest - agg.window_ms)
+      return false;  // the event itself fell out
+    std::erase_if(g.kept, [&](const EventRef& e) { return e.ts <= g.latest - agg.window_ms; });
   }
   ++g.count;
-  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i) Apply(calls_[i], g.calls[i], values[i], +1);
+  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i)
+    Apply(calls_[i], g.calls[i], values[i], +1);
   g.kept.push_back(std::move(event));
   if (g.kept.size() > limits_.kept_events) g.kept.pop_front();
   StateEnv env = Env(g, g.kept.back());
@@ -197,8 +211,10 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
   if (fire) {
     fired->rule = &rule_;
     fired->events.assign(g.kept.begin(), g.kept.end());
-    fired->key = key + '\x1e' + std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
-    for (const sema::Evidence& ev : rule_.evidence) fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
+    fired->key =
+        key + '\x1e' + std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
+    for (const sema::Evidence& ev : rule_.evidence)
+      fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   }
   Evict();
   return fire;

@@ -48,8 +48,8 @@ class Aggregator {
   // One event matching the rule's `when`: its group key text, time, the values of the
   // rule's aggregate-call arguments (sema::AggregateCalls order) and its record. Returns true
   // and fills *fired when the rule fires on this event.
-  bool Add(const std::string& key, int64_t ts, const std::vector<schema::Datum>& args, EventRef event,
-           AlertParts* fired);
+  bool Add(const std::string& key, int64_t ts, const std::vector<schema::Datum>& args,
+           EventRef event, AlertParts* fired);
   // Drops groups whose window ended before `watermark` (memory only; no alerts).
   void Expire(int64_t watermark);
 
@@ -62,6 +62,8 @@ class Aggregator {
  private:
   struct Group;
   void Evict();
+  // Empties `g` as a new group (keeps its touch stamp).
+  void Reset(Group& g) const;
   StateEnv Env(const Group& g, const EventRef& trigger) const;
 
   const sema::Rule& rule_;

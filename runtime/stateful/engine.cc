@@ -3,12 +3,24 @@
 
 #include <climits>
 
+#include "runtime/stateful/state_codec.h"
 #include "vm/bytecode/wire.h"
 
 namespace vigil::runtime {
 
+// A match waiting for the watermark. step < 0: an aggregate rule's event.
+struct StatefulEngine::Pending {
+  uint32_t rule = 0;
+  int32_t step = -1;
+  std::string key;
+  std::vector<StateValue> args;
+  EventRef event;
+};
+
 struct StatefulEngine::TenantState {
   int64_t max_ts = INT64_MIN;
+  uint64_t arrivals = 0;                                    // tie-break: arrival order
+  std::map<std::pair<int64_t, uint64_t>, Pending> pending;  // by (event time, arrival)
   std::unique_ptr<HistoryStore> history;
   std::map<size_t, std::unique_ptr<Aggregator>> aggregates;
   std::map<size_t, std::unique_ptr<Sequencer>> sequences;
@@ -33,7 +45,9 @@ StatefulEngine::TenantState& StatefulEngine::For(const std::string& tenant) {
   return *t;
 }
 
-HistoryStore* StatefulEngine::History(const std::string& tenant) { return For(tenant).history.get(); }
+HistoryStore* StatefulEngine::History(const std::string& tenant) {
+  return For(tenant).history.get();
+}
 
 int64_t StatefulEngine::Watermark(const std::string& tenant) const {
   auto it = tenants_.find(tenant);
@@ -46,21 +60,66 @@ void StatefulEngine::Observe(const std::string& tenant, int64_t max_ts) {
   t.max_ts = std::max(t.max_ts, max_ts);
 }
 
-void StatefulEngine::OnAggregate(size_t rule, const std::string& tenant, const std::string& key, int64_t ts,
-                                 const std::vector<schema::Datum>& args, EventRef event,
+void StatefulEngine::OnAggregate(size_t rule, const std::string& tenant, const std::string& key,
+                                 int64_t ts, const std::vector<schema::Datum>& args, EventRef event,
                                  std::vector<AlertParts>* fired) {
-  AlertParts a;
-  if (For(tenant).aggregates.at(rule)->Add(key, ts, args, std::move(event), &a)) {
-    a.tenant = tenant;
-    fired->push_back(std::move(a));
+  Pending p;
+  p.rule = static_cast<uint32_t>(rule);
+  p.key = key;
+  for (const schema::Datum& d : args) p.args.push_back(StateValue::Of(d));
+  p.event = std::move(event);
+  p.event.ts = ts;
+  Wait(tenant, std::move(p), fired);
+}
+
+void StatefulEngine::OnStep(size_t rule, size_t step, const std::string& tenant,
+                            const std::string& key, int64_t ts, const EventRef& event,
+                            std::vector<AlertParts>* fired) {
+  Pending p;
+  p.rule = static_cast<uint32_t>(rule);
+  p.step = static_cast<int32_t>(step);
+  p.key = key;
+  p.event = event;
+  p.event.ts = ts;
+  Wait(tenant, std::move(p), fired);
+}
+
+void StatefulEngine::Wait(const std::string& tenant, Pending p, std::vector<AlertParts>* fired) {
+  TenantState& t = For(tenant);
+  const int64_t ts = p.event.ts;
+  t.pending.emplace(std::make_pair(ts, t.arrivals++), std::move(p));
+  while (t.pending.size() > options_.max_pending) {
+    ++stats_.reorder_overflow;
+    auto first = t.pending.begin();
+    Process(tenant, t, first->second, fired);
+    t.pending.erase(first);
   }
 }
 
-void StatefulEngine::OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key,
-                            int64_t ts, const EventRef& event, std::vector<AlertParts>* fired) {
+void StatefulEngine::Process(const std::string& tenant, TenantState& t, Pending& p,
+                             std::vector<AlertParts>* fired) {
   const size_t before = fired->size();
-  For(tenant).sequences.at(rule)->OnStep(step, key, ts, event, fired);
+  if (p.step < 0) {
+    std::vector<schema::Datum> args;
+    args.reserve(p.args.size());
+    for (const StateValue& v : p.args) args.push_back(v.ToDatum());
+    AlertParts a;
+    const int64_t ts = p.event.ts;
+    if (t.aggregates.at(p.rule)->Add(p.key, ts, args, std::move(p.event), &a))
+      fired->push_back(std::move(a));
+  } else {
+    t.sequences.at(p.rule)->OnStep(static_cast<size_t>(p.step), p.key, p.event.ts, p.event, fired);
+  }
   for (size_t i = before; i < fired->size(); ++i) (*fired)[i].tenant = tenant;
+}
+
+void StatefulEngine::Release(const std::string& tenant, TenantState& t, int64_t until,
+                             std::vector<AlertParts>* fired) {
+  while (!t.pending.empty() && (until == INT64_MAX || t.pending.begin()->first.first < until)) {
+    auto first = t.pending.begin();
+    Process(tenant, t, first->second, fired);
+    t.pending.erase(first);
+  }
 }
 
 void StatefulEngine::Late(const sema::Rule& rule) {
@@ -72,6 +131,7 @@ void StatefulEngine::Advance(const std::string& tenant, std::vector<AlertParts>*
   TenantState& t = For(tenant);
   const int64_t wm = Watermark(tenant);
   if (wm == INT64_MIN) return;
+  Release(tenant, t, wm, fired);
   const size_t before = fired->size();
   for (auto& [r, s] : t.sequences) s->Advance(wm, fired);
   for (auto& [r, a] : t.aggregates) a->Expire(wm);
@@ -80,6 +140,7 @@ void StatefulEngine::Advance(const std::string& tenant, std::vector<AlertParts>*
 
 void StatefulEngine::Finish(std::vector<AlertParts>* fired) {
   for (auto& [name, t] : tenants_) {
+    Release(name, *t, INT64_MAX, fired);
     if (t->max_ts == INT64_MIN) continue;
     const size_t before = fired->size();
     for (auto& [r, s] : t->sequences) s->Advance(t->max_ts, fired);
@@ -117,6 +178,18 @@ void StatefulEngine::Save(std::string* out) const {
   for (const auto& [name, t] : tenants_) {
     w.Str(name);
     w.I64(t->max_ts);
+    w.U64(t->arrivals);
+    w.U32(static_cast<uint32_t>(t->pending.size()));
+    for (const auto& [at, p] : t->pending) {
+      w.I64(at.first);
+      w.U64(at.second);
+      w.U32(p.rule);
+      w.I64(p.step);
+      w.Str(p.key);
+      w.U32(static_cast<uint32_t>(p.args.size()));
+      for (const StateValue& v : p.args) WriteValue(w, v);
+      WriteEvent(w, p.event);
+    }
     std::string bytes;
     t->history->Save(&bytes);
     w.Str(bytes);
@@ -148,6 +221,27 @@ bool StatefulEngine::Load(std::string_view in) {
     const std::string name = r.Str();
     TenantState& t = For(name);
     t.max_ts = r.I64();
+    t.arrivals = r.U64();
+    const uint32_t waiting = r.Count(40, "pending match");
+    for (uint32_t j = 0; j < waiting && r.ok(); ++j) {
+      const int64_t ts = r.I64();
+      const uint64_t seq = r.U64();
+      Pending p;
+      p.rule = r.U32();
+      const int64_t step = r.I64();
+      p.step = static_cast<int32_t>(step);
+      p.key = r.Str();
+      const uint32_t nargs = r.Count(19, "value");
+      for (uint32_t k = 0; k < nargs && r.ok(); ++k) p.args.push_back(ReadValue(r));
+      p.event = ReadEvent(r);
+      const bool known =
+          p.rule < pack_.rules.size() &&
+          (step < 0 ? t.aggregates.count(p.rule) != 0
+                    : t.sequences.count(p.rule) != 0 &&
+                          static_cast<size_t>(step) < pack_.rules[p.rule].sequence->steps.size());
+      if (!known) return false;
+      t.pending.emplace(std::make_pair(ts, seq), std::move(p));
+    }
     bool ok = t.history->Load(r.Str());
     for (auto& [rule, a] : t.aggregates) ok = a->Load(r.Str()) && ok;
     for (auto& [rule, q] : t.sequences) ok = q->Load(r.Str()) && ok;

@@ -22,6 +22,9 @@ namespace vigil::runtime {
 
 struct StatefulOptions {
   int64_t allowed_lateness_ms = 5 * 60 * 1000;
+  // Matches wait in event-time order until the watermark passes them; past this many waiting
+  // per tenant the oldest are processed early (counted as reorder_overflow).
+  size_t max_pending = 1000000;
   StatefulLimits limits;
   size_t max_history_keys = 100000;
 };
@@ -29,8 +32,9 @@ struct StatefulOptions {
 struct StatefulStats {
   uint64_t late_events = 0;
   std::map<std::string, uint64_t> late_by_rule;
-  uint64_t evictions = 0;  // groups, partials' keys and history keys dropped by the bounds
-  uint64_t state_keys = 0; // groups + sequence keys + history keys held now
+  uint64_t evictions = 0;         // groups, partials' keys and history keys dropped by the bounds
+  uint64_t state_keys = 0;        // groups + sequence keys + history keys held now
+  uint64_t reorder_overflow = 0;  // matches processed before the watermark passed them
 };
 
 class StatefulEngine {
@@ -45,17 +49,21 @@ class StatefulEngine {
   // Notes the event times of a batch (call after its matches were handed over).
   void Observe(const std::string& tenant, int64_t max_ts);
 
-  // An event matched aggregate rule `rule` (pack index); appends the alert when it fires.
+  // An event matched aggregate rule `rule` (pack index); it is processed (and alerts appended
+  // by Advance/Finish) once the watermark passes it.
   void OnAggregate(size_t rule, const std::string& tenant, const std::string& key, int64_t ts,
-                   const std::vector<schema::Datum>& args, EventRef event, std::vector<AlertParts>* fired);
-  // An event matched step `step` of sequence rule `rule`.
-  void OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key, int64_t ts,
-              const EventRef& event, std::vector<AlertParts>* fired);
+                   const std::vector<schema::Datum>& args, EventRef event,
+                   std::vector<AlertParts>* fired);
+  // An event matched step `step` of sequence rule `rule`; processed like OnAggregate.
+  void OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key,
+              int64_t ts, const EventRef& event, std::vector<AlertParts>* fired);
   // Counts one late event of `rule`.
   void Late(const sema::Rule& rule);
-  // Processes the tenant's watermark: fires absences whose span ended, drops expired state.
+  // Processes the tenant's watermark: the waiting matches it passed, in event-time order; fires
+  // absences whose span ended; drops expired state.
   void Advance(const std::string& tenant, std::vector<AlertParts>* fired);
-  // End of input: every tenant's watermark becomes its latest event time.
+  // End of input: every waiting match is processed and every tenant's watermark becomes its
+  // latest event time.
   void Finish(std::vector<AlertParts>* fired);
 
   StatefulStats stats() const;
@@ -67,7 +75,14 @@ class StatefulEngine {
 
  private:
   struct TenantState;
+  struct Pending;
   TenantState& For(const std::string& tenant);
+  void Wait(const std::string& tenant, Pending p, std::vector<AlertParts>* fired);
+  // Processes the waiting matches of `t` older than `until` (all when INT64_MAX).
+  void Release(const std::string& tenant, TenantState& t, int64_t until,
+               std::vector<AlertParts>* fired);
+  void Process(const std::string& tenant, TenantState& t, Pending& p,
+               std::vector<AlertParts>* fired);
 
   const sema::Pack& pack_;
   StatefulOptions options_;
