@@ -1,0 +1,167 @@
+// stateful_test.cc: stateful semantics through `vigil run` (tumbling against sliding windows,
+// sequences with absence, late events counted) and the bounds of the engine on adversarial
+// input (a million distinct keys).
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include "compiler/driver/driver.h"
+#include "runtime/stateful/engine.h"
+#include "tests/runtime/run_test_util.h"
+#include "vm/columnar/batch.h"
+
+namespace vigil::testing {
+namespace {
+
+// A receipt line (API 1.0 key=value) at 2024-05-01 `hhmm` UTC.
+std::string Receipt(const std::string& hhmm, const std::string& sender,
+                    const std::string& subject) {
+  static int n = 0;
+  ++n;
+  return "datetime=2024-05-01T" + hhmm.substr(0, 2) + ":" + hhmm.substr(2, 2) + ":00+0000|aCode=a" +
+         std::to_string(n) + "|acc=C1|IP=203.0.113.9|Dir=Inbound|MsgId=<" + std::to_string(n) +
+         "@x>|Subject=\\" + subject + "\\|Sender=" + sender + "|Rcpt=user@corp.example|Act=Acc\n";
+}
+
+RunOutput RunRules(const std::string& name, const std::string& rules, const std::string& logs,
+                   int64_t lateness_ms = 5 * 60 * 1000,
+                   size_t batch_size = columnar::kDefaultBatchSize) {
+  const std::string dir = TempDir(name);
+  WriteFile(dir + "/r.vgl", rules);
+  WriteFile(dir + "/logs/receipt_1.log", logs);
+  runtime::RunOptions o;
+  o.rules = {dir + "/r.vgl"};
+  o.inputs = {dir + "/logs"};
+  o.allowed_lateness_ms = lateness_ms;
+  o.ingest.batch_size = batch_size;
+  return RunVigil(o, dir);
+}
+
+size_t CountRule(const RunOutput& r, const std::string& id) {
+  size_t n = 0;
+  for (const auto& a : r.alerts) n += a["rule_id"] == id;
+  return n;
+}
+
+std::string Aggregate(const std::string& id, const std::string& window) {
+  return Rule(id, " on receipt\n aggregate by sender over 1h " + window +
+                      " having count() >= 3\n"
+                      " evidence { sender, n: count() }");
+}
+
+TEST(StatefulRunTest, SlidingWindowsSpanClockHoursTumblingWindowsDoNot) {
+  const std::string logs = Receipt("1050", "a@x.example", "s") +
+                           Receipt("1055", "a@x.example", "s") +
+                           Receipt("1105", "a@x.example", "s");
+  RunOutput r = RunRules(
+      "windows", Aggregate("t.sliding", "sliding") + Aggregate("t.tumbling", "tumbling"), logs);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(CountRule(r, "t.sliding"), 1u);
+  EXPECT_EQ(CountRule(r, "t.tumbling"), 0u);
+  for (const auto& a : r.alerts) EXPECT_EQ(a["evidence"]["n"], 3);
+}
+
+TEST(StatefulRunTest, TumblingFiresOncePerWindowSlidingAgainAfterFalling) {
+  std::string logs;
+  for (const char* t : {"1000", "1001", "1002", "1003", "1004"})
+    logs += Receipt(t, "a@x.example", "s");
+  for (const char* t : {"1100", "1101", "1102"}) logs += Receipt(t, "a@x.example", "s");
+  RunOutput r = RunRules(
+      "windows2", Aggregate("t.sliding", "sliding") + Aggregate("t.tumbling", "tumbling"), logs);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(CountRule(r, "t.tumbling"), 2u);  // 10:00 and 11:00 windows
+  EXPECT_EQ(CountRule(r, "t.sliding"), 1u);   // having never fell back to false
+}
+
+TEST(StatefulRunTest, AbsenceFiresOnlyWhenTheSpanPassesWithoutTheEvent) {
+  const std::string rules = Rule("t.absent",
+                                 " sequence by sender within 1h {\n"
+                                 "  step start: receipt where subject == \"start\"\n"
+                                 "  absent done: receipt where subject == \"done\"\n }\n"
+                                 " evidence { who: start.sender }");
+  const std::string logs =
+      Receipt("1000", "a@x.example", "start") + Receipt("1020", "a@x.example", "done") +
+      Receipt("1000", "b@x.example", "start") + Receipt("1130", "c@x.example", "other");
+  RunOutput r = RunRules("absence", rules, logs);
+  ASSERT_EQ(r.exit_code, 0);
+  ASSERT_EQ(CountRule(r, "t.absent"), 1u);
+  EXPECT_EQ(r.alerts[0]["evidence"]["who"], "b@x.example");
+}
+
+TEST(StatefulRunTest, StepsOutOfInputOrderMatchInEventTimeOrder) {
+  const std::string rules = Rule("t.seq",
+                                 " sequence by sender within 10m {\n"
+                                 "  step first: receipt where subject == \"start\"\n"
+                                 "  step then: receipt where subject == \"end\"\n }");
+  // The second step is read first (another file, or a later batch) but happened later.
+  const std::string logs =
+      Receipt("1003", "a@x.example", "end") + Receipt("1000", "a@x.example", "start") +
+      Receipt("1001", "b@x.example", "end") + Receipt("1002", "b@x.example", "start");
+  RunOutput r = RunRules("order", rules, logs);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(CountRule(r, "t.seq"), 1u);  // a: start 10:00 then end 10:03; b: end came first
+  EXPECT_EQ(r.stats["late_events"].get<int>(), 0);
+}
+
+TEST(StatefulRunTest, LateEventsAreCountedNotSilentlyDropped) {
+  const std::string logs = Receipt("1200", "a@x.example", "s") +
+                           Receipt("1130", "a@x.example", "s") +
+                           Receipt("1158", "a@x.example", "s");
+  // One event per batch: the watermark after the 12:00 batch is 11:55.
+  RunOutput r = RunRules("late", Aggregate("t.sliding", "sliding"), logs, 5 * 60 * 1000, 1);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.stats["late_events"].get<int>(), 1);
+  EXPECT_EQ(r.stats["late_by_rule"]["t.sliding"].get<int>(), 1);
+  EXPECT_EQ(CountRule(r, "t.sliding"), 0u);  // the late event does not count towards three
+  // With a lateness of 3h the same event is on time and completes the group.
+  r = RunRules("late2", Aggregate("t.sliding", "sliding"), logs, 3 * 3600 * 1000, 1);
+  EXPECT_EQ(r.stats["late_events"].get<int>(), 0);
+  EXPECT_EQ(CountRule(r, "t.sliding"), 1u);
+}
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// A million distinct keys against caps of 1,000: state never exceeds the caps, every key past
+// them is an eviction, and the peak memory grows by far less than unbounded state would take.
+TEST(StatefulBoundsTest, AMillionDistinctKeysStayWithinTheCaps) {
+  const std::string src =
+      Rule("t.agg", " on receipt\n aggregate by sender over 1h having count() >= 2") +
+      Rule("t.seq",
+           " sequence by sender within 1h {\n  step a: receipt where true\n"
+           "  step b: receipt where subject == \"x\"\n }");
+  compiler::LoadResult load = compiler::LoadSource("t.vgl", src, {});
+  ASSERT_EQ(load.errors, 0u);
+  runtime::StatefulOptions options;
+  options.limits.max_groups = 1000;
+  options.max_history_keys = 1000;
+  runtime::StatefulEngine engine(*load.pack, options);
+  runtime::HistoryStore* history = engine.History("t");
+  std::vector<runtime::AlertParts> fired;
+  const long before = PeakRssKb();
+  constexpr int kKeys = 1000000;
+  for (int i = 0; i < kKeys; ++i) {
+    const std::string key = "k" + std::to_string(i);
+    const int64_t ts = 1714557600000 + int64_t{i} * 1000;  // one a second
+    engine.OnAggregate(0, "t", key, ts, {}, runtime::EventRef{}, &fired);
+    engine.OnStep(1, 0, "t", key, ts, runtime::EventRef{}, &fired);
+    history->FirstSeen(0, key, ts, 3600000);
+    if (i % 1000 == 999) {  // as the runner does after each batch
+      engine.Observe("t", ts);
+      engine.Advance("t", &fired);
+    }
+  }
+  const runtime::StatefulStats stats = engine.stats();
+  EXPECT_TRUE(fired.empty());
+  EXPECT_LE(stats.state_keys, 3000u);
+  EXPECT_GE(stats.evictions + history->evictions(), 2u * (kKeys - 1000));
+  EXPECT_LE(history->keys(), 1000u);
+  // A million keys held would take well over 100 MB in any of the three structures.
+  EXPECT_LT(PeakRssKb() - before, 100 * 1024)
+      << "peak RSS grew by " << (PeakRssKb() - before) << " KiB";
+}
+
+}  // namespace
+}  // namespace vigil::testing
