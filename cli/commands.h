@@ -5,7 +5,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 
 namespace vigil::cli {
@@ -30,6 +29,7 @@ CLI::App* RegisterDisasm(CLI::App& app, CommandFn* run);
 CLI::App* RegisterRun(CLI::App& app, CommandFn* run);
 CLI::App* RegisterTest(CLI::App& app, CommandFn* run);
 CLI::App* RegisterExplain(CLI::App& app, CommandFn* run);
+CLI::App* RegisterGen(CLI::App& app, CommandFn* run);
 CLI::App* RegisterCatalog(CLI::App& app, CommandFn* run);
 
 }  // namespace vigil::cli

@@ -14,17 +14,9 @@ using Registrar = CLI::App* (*)(CLI::App&, CommandFn*);
 const std::vector<Registrar>& Registrars() {
   static const std::vector<Registrar> kAll = {
       // one line per subcommand; each stage adds its own
-      RegisterCheck,
-      RegisterCompile,
-      RegisterDisasm,
-      RegisterRun,
-      RegisterTest,
-      RegisterCatalog,
-      RegisterFmt,
-      RegisterIngest,
-      RegisterFunctions,
-      RegisterExplain,
-      RegisterSchema,
+      RegisterCheck,     RegisterCompile, RegisterDisasm, RegisterRun,
+      RegisterTest,      RegisterCatalog, RegisterFmt,    RegisterIngest,
+      RegisterFunctions, RegisterExplain, RegisterSchema, RegisterGen,
   };
   return kAll;
 }
