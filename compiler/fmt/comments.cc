@@ -187,8 +187,14 @@ bool ListPrintsEntries(const ast::ListDecl& d) {
 
 CommentMap::CommentMap(const ast::File& file, const std::string& text) {
   line_starts_.push_back(0);
+  blank_.push_back(true);
   for (uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+    if (text[i] == '\n') {
+      line_starts_.push_back(i + 1);
+      blank_.push_back(true);
+    } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+      blank_.back() = false;
+    }
   }
   std::vector<Anchor> items;
   for (const ast::ItemRef& item : file.items) items.push_back(ItemAnchor(file, item));
@@ -206,7 +212,7 @@ void CommentMap::Assign(const ast::Comment& c, const CommentAnchor& container) {
     const Anchor& prev = *(next - 1);
     if (prev.begin <= c.span.begin && c.span.end <= prev.end) {
       if (prev.container) return Assign(c, prev);
-      slots_[prev.key].leading.push_back(&c);
+      slots_[prev.key].leading.push_back(&c);  // inside its anchor: no blank line after it
       return;
     }
     if (!c.own_line && prev.end > prev.begin && LineOf(prev.end - 1) == LineOf(c.span.begin)) {
@@ -216,6 +222,7 @@ void CommentMap::Assign(const ast::Comment& c, const CommentAnchor& container) {
   }
   if (next != kids.end()) {
     slots_[next->key].leading.push_back(&c);
+    slots_[next->key].anchor_begin = next->begin;
   } else {
     slots_[container.key].dangling.push_back(&c);
   }
@@ -241,16 +248,41 @@ void CommentMap::SplitHeader(const CommentAnchor& root) {
   leading.erase(leading.begin(), leading.begin() + static_cast<std::ptrdiff_t>(split));
 }
 
-std::vector<std::string> CommentMap::Take(std::vector<const ast::Comment*>& from) {
+// Whether a blank line lies strictly between the lines of offsets `from` and `to`.
+bool CommentMap::BlankBetween(uint32_t from, uint32_t to) const {
+  if (to <= from) return false;
+  for (uint32_t line = LineOf(from); line + 1 < LineOf(to); ++line) {
+    if (blank_[line]) return true;  // LineOf counts from 1: blank_[line] is the line below
+  }
+  return false;
+}
+
+bool CommentMap::BlankLineBefore(uint32_t offset) const {
+  const uint32_t line = LineOf(offset);  // from 1
+  return line >= 2 && blank_[line - 2];
+}
+
+uint32_t CommentMap::LeadingBegin(const void* key, uint32_t fallback) const {
+  const auto it = slots_.find(key);
+  if (it == slots_.end() || it->second.leading.empty()) return fallback;
+  return std::min(fallback, it->second.leading.front()->span.begin);
+}
+
+std::vector<std::string> CommentMap::Take(std::vector<const ast::Comment*>& from, uint32_t end) {
   std::vector<std::string> out;
-  for (const ast::Comment* c : from) out.push_back(CommentText(*c));
+  for (size_t i = 0; i < from.size(); ++i) {
+    if (i > 0 && BlankBetween(from[i - 1]->span.end, from[i]->span.begin)) out.emplace_back();
+    out.push_back(CommentText(*from[i]));
+  }
+  if (!from.empty() && end != 0 && BlankBetween(from.back()->span.end, end)) out.emplace_back();
   untaken_ -= from.size();
   from.clear();
   return out;
 }
 
 std::vector<std::string> CommentMap::TakeLeading(const void* key) {
-  return Take(slots_[key].leading);
+  Slots& s = slots_[key];
+  return Take(s.leading, s.anchor_begin);
 }
 std::vector<std::string> CommentMap::TakeTrailing(const void* key) {
   return Take(slots_[key].trailing);

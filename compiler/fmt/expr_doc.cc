@@ -139,7 +139,7 @@ Doc Binary(const Expr& e) {
 
 Doc Call(const Expr& e) {
   std::vector<Doc> parts{Text(e.name + "("), Joined(e, 0), Text(")")};
-  if (e.over_ms) parts.push_back(Text(" over " + compiler::FormatDuration(*e.over_ms)));
+  if (e.over_ms) parts.push_back(Text(" over " + compiler::FormatDurationLiteral(*e.over_ms)));
   return Concat(std::move(parts));
 }
 
@@ -241,7 +241,7 @@ std::string LiteralText(const ast::Literal& lit) {
     case ast::LiteralKind::kString:
       return compiler::QuoteString(lit.s);
     case ast::LiteralKind::kDuration:
-      return compiler::FormatDuration(lit.i);
+      return compiler::FormatDurationLiteral(lit.i);
     case ast::LiteralKind::kTimestamp:
       return TimestampText(lit.i);
     case ast::LiteralKind::kIp:

@@ -57,15 +57,20 @@ std::string Printer::Print() {
   std::stable_sort(items.begin(), items.end(), [](const ast::ItemRef* a, const ast::ItemRef* b) {
     return KindRank(a->kind) < KindRank(b->kind);
   });
-  // Consecutive one-line imports, lists or macros form a block without blank lines.
+  // Consecutive one-line imports, lists or macros form a block without blank lines, unless
+  // the author put a blank line before one (above its leading comments, if any).
   const ast::ItemRef* prev = nullptr;
   bool prev_single = false;
   for (const ast::ItemRef* item : items) {
+    const void* key = ItemKey(file_, *item);
+    const bool blank_before =
+        comments_.BlankLineBefore(comments_.LeadingBegin(key, item->span.begin));
     std::string leading;
-    for (const std::string& c : comments_.TakeLeading(ItemKey(file_, *item))) leading += c + "\n";
+    for (const std::string& c : comments_.TakeLeading(key)) leading += c + "\n";
     const std::string body = ItemText(*item);
     const bool single = SingleLine(body) && item->kind != ast::ItemKind::kRule;
-    const bool grouped = prev != nullptr && prev->kind == item->kind && single && prev_single;
+    const bool grouped =
+        prev != nullptr && prev->kind == item->kind && single && prev_single && !blank_before;
     if (!out.empty() && !grouped) out += "\n";
     out += leading + body;
     prev = item;

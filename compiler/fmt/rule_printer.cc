@@ -107,7 +107,7 @@ Doc Printer::Clause(const ast::Rule& r, const ast::ClauseRef& ref) {
       break;
     case ast::ClauseKind::kSuppress:
       body = Concat({Text("suppress by "), ExprList(r.suppress->by),
-                     Text(" for " + compiler::FormatDuration(r.suppress->for_ms))});
+                     Text(" for " + compiler::FormatDurationLiteral(r.suppress->for_ms))});
       break;
     case ast::ClauseKind::kExcept:
       body = Except(r.exceptions[ref.index]);
@@ -152,7 +152,7 @@ Doc Printer::MetaValue(const ast::MetaValue& v, const void* container) {
 
 // aggregate by k over 10m [tumbling] having cond (the default window mode, sliding, is omitted)
 Doc Printer::Aggregate(const ast::Aggregate& a) {
-  std::string window = " over " + compiler::FormatDuration(a.window_ms);
+  std::string window = " over " + compiler::FormatDurationLiteral(a.window_ms);
   if (a.mode != "sliding") window += " " + a.mode;
   return Concat(
       {Text("aggregate by "), ExprList(a.by), Text(window + " having "), ExprDoc(*a.having)});
@@ -170,7 +170,7 @@ Doc Printer::Sequence(const ast::Sequence& s, const void* key) {
     steps.push_back(Commented(&step, Concat(std::move(parts))));
   }
   Doc header = Concat({Text("sequence by "), ExprList(s.by),
-                       Text(" within " + compiler::FormatDuration(s.within_ms))});
+                       Text(" within " + compiler::FormatDurationLiteral(s.within_ms))});
   return Block(std::move(header), std::move(steps), key);
 }
 

@@ -19,7 +19,7 @@ std::string Expect(int64_t count) {
 std::string Repeat(const ast::TestItem& t) {
   if (t.repeat == 1 && t.every_ms == 0) return {};
   std::string out = "repeat " + std::to_string(t.repeat) + " ";
-  if (t.every_ms != 0) out += "every " + compiler::FormatDuration(t.every_ms) + " ";
+  if (t.every_ms != 0) out += "every " + compiler::FormatDurationLiteral(t.every_ms) + " ";
   return out;
 }
 

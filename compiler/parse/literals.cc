@@ -155,6 +155,19 @@ std::string FormatDuration(int64_t ms) {
   return out;
 }
 
+std::string FormatDurationLiteral(int64_t ms) {
+  if (ms == 0) return "0s";
+  static constexpr struct {
+    int64_t ms;
+    const char* name;
+  } kUnits[] = {
+      {604'800'000, "w"}, {86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}};
+  for (const auto& u : kUnits) {
+    if (ms % u.ms == 0) return std::to_string(ms / u.ms) + u.name;
+  }
+  return std::to_string(ms) + "ms";
+}
+
 namespace {
 
 bool Digits(std::string_view s, size_t pos, size_t n, int* out) {

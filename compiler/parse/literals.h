@@ -17,8 +17,12 @@ std::string QuoteString(std::string_view s);
 
 // "1h30m" -> 5400000. Returns nullopt on overflow.
 std::optional<int64_t> ParseDurationMs(std::string_view token);
-// 5400000 -> "1h30m" (the canonical spelling: largest units first, ms when needed).
+// 5400000 -> "1h30m" (a value for people: largest units first, ms when needed).
 std::string FormatDuration(int64_t ms);
+// The duration literal `vigil fmt` prints: one number in the largest unit of w, d, h, m, s, ms
+// that divides `ms` exactly (2592000000 -> "30d", 1209600000 -> "2w", 5400000 -> "90m").
+// ParseDurationMs(FormatDurationLiteral(ms)) == ms for every ms >= 0.
+std::string FormatDurationLiteral(int64_t ms);
 
 // "2024-05-01T10:00:00Z", "2024-05-01T10:00:00.250+02:00", "2024-05-01T10:00+0100" -> ms since
 // epoch (UTC). Returns nullopt and sets *error on an impossible date or time.

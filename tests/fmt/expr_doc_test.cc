@@ -7,6 +7,7 @@
 #include <random>
 
 #include "compiler/fmt/formatter.h"
+#include "compiler/parse/literals.h"
 #include "tests/fmt/fmt_test_util.h"
 
 namespace vigil::format {
@@ -111,10 +112,30 @@ TEST(ExprDocTest, KeepsNeededParentheses) {
 }
 
 TEST(ExprDocTest, CanonicalLiterals) {
-  EXPECT_EQ(Fmt("macro m = [90m, 1500ms, 0s, 7d]\n"), "macro m = [1h30m, 1s500ms, 0s, 1w]\n");
+  EXPECT_EQ(Fmt("macro m = [1h30m, 1s500ms, 0s, 7d]\n"), "macro m = [90m, 1500ms, 0s, 1w]\n");
   EXPECT_EQ(Fmt("macro m = 2024-05-01T10:00+02:00\n"), "macro m = 2024-05-01T08:00:00Z\n");
   EXPECT_EQ(Fmt("macro m = [1.50, 2.0e10, 007]\n"), "macro m = [1.5, 2.0e+10, 7]\n");
   EXPECT_EQ(Fmt("macro m = \"\\u{41}\\t\"\n"), "macro m = \"A\\t\"\n");
+}
+
+// A duration prints as one number in the largest unit that divides it exactly: 30d is not
+// rewritten as 4w2d, 14d becomes 2w, 36h stays 36h.
+TEST(ExprDocTest, DurationsPrintInTheLargestUnitThatDividesThem) {
+  EXPECT_EQ(Fmt("macro m = [30d, 14d, 90d, 36h, 48h, 1m30s, 60m, 1w1d, 1000ms, 1001ms]\n"),
+            "macro m = [30d, 2w, 90d, 36h, 2d, 90s, 1h, 8d, 1s, 1001ms]\n");
+  EXPECT_EQ(Fmt("macro m = -30d\n"), "macro m = -30d\n");
+}
+
+TEST(ExprDocTest, DurationLiteralsRoundTrip) {
+  std::mt19937_64 rng(7);
+  const int64_t units[] = {1, 1000, 60'000, 3'600'000, 86'400'000, 604'800'000};
+  for (int i = 0; i < 10000; ++i) {
+    const int64_t ms = static_cast<int64_t>(rng() % 1000) * units[rng() % 6] + (i % 3 == 0);
+    const std::string text = compiler::FormatDurationLiteral(ms);
+    ASSERT_EQ(compiler::ParseDurationMs(text), ms) << text;
+    EXPECT_EQ(compiler::FormatDurationLiteral(*compiler::ParseDurationMs(text)), text);
+  }
+  EXPECT_EQ(compiler::FormatDurationLiteral(2'592'000'000), "30d");
 }
 
 TEST(ExprDocTest, TimestampsOutsideUtcYearsKeepAnOffset) {
