@@ -9,10 +9,18 @@
 namespace vigil::ingest {
 namespace {
 
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void AppendEscaped(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t i = 0;
+  while (i < s.size()) {
+    // Runs of bytes that need no escape go in one append (most values have none).
+    size_t j = i;
+    while (j < s.size() && !NeedsEscape(static_cast<unsigned char>(s[j]))) ++j;
+    out->append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[j]);
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -30,14 +38,11 @@ void AppendEscaped(std::string_view s, std::string* out) {
         out->append("\\t");
         break;
       default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(ch);
-        }
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
     }
+    i = j + 1;
   }
 }
 

@@ -20,7 +20,9 @@ std::string StringField(const columnar::Batch& b, FieldId f, size_t row) {
   return c == nullptr || c->IsNull(row) ? std::string() : std::string(c->GetString(row));
 }
 
-std::string_view RoutingQueue(sema::RuleClass c) { return c == sema::RuleClass::kDuet ? "customer" : "analyst"; }
+std::string_view RoutingQueue(sema::RuleClass c) {
+  return c == sema::RuleClass::kDuet ? "customer" : "analyst";
+}
 
 }  // namespace
 
@@ -36,11 +38,18 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   e.tracking_id = StringField(batch, FieldId::kTrackingId, row);
   e.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
   e.account = StringField(batch, FieldId::kAccount, row);
-  e.content_hash = base::Fnv1a64(src.raw.empty() ? e.file + ":" + std::to_string(e.offset) : std::string(src.raw));
+  e.content_hash = src.raw.empty() ? base::Fnv1a64(e.file + ":" + std::to_string(e.offset))
+                                   : base::Fnv1a64(src.raw);
   ingest::RowJsonOptions opts;
   opts.meta = false;
-  e.record = Json::parse(ingest::RowToJson(batch, row, opts), nullptr, false);
+  e.record_json = ingest::RowToJson(batch, row, opts);
   return e;
+}
+
+const Json& EventRef::record() const {
+  if (parsed_ == nullptr)
+    parsed_ = std::make_shared<const Json>(Json::parse(record_json, nullptr, false));
+  return *parsed_;
 }
 
 Json DatumJson(const Datum& d) {
@@ -51,14 +60,22 @@ Json DatumJson(const Datum& d) {
     return arr;
   }
   switch (d.type) {
-    case ScalarType::kBool: return d.i != 0;
-    case ScalarType::kInt: return d.i;
-    case ScalarType::kFloat: return d.f;
-    case ScalarType::kTimestamp: return ingest::FormatTimestamp(d.i);
-    case ScalarType::kDuration: return compiler::FormatDuration(d.i);
-    case ScalarType::kIp: return base::FormatIp(d.ip);
-    case ScalarType::kCidr: return base::FormatCidr({d.ip, d.prefix});
-    default: return base::SanitizeUtf8(d.s);
+    case ScalarType::kBool:
+      return d.i != 0;
+    case ScalarType::kInt:
+      return d.i;
+    case ScalarType::kFloat:
+      return d.f;
+    case ScalarType::kTimestamp:
+      return ingest::FormatTimestamp(d.i);
+    case ScalarType::kDuration:
+      return compiler::FormatDuration(d.i);
+    case ScalarType::kIp:
+      return base::FormatIp(d.ip);
+    case ScalarType::kCidr:
+      return base::FormatCidr({d.ip, d.prefix});
+    default:
+      return base::SanitizeUtf8(d.s);
   }
 }
 
@@ -70,8 +87,10 @@ std::string DatumText(const Datum& d) {
 }
 
 std::string AlertId(const AlertParts& a) {
-  std::string key = a.rule->id + '\x1f' + std::to_string(a.rule->version) + '\x1f' + a.tenant + '\x1f' + a.key;
-  for (const EventRef& e : a.events) key += '\x1f' + std::to_string(e.content_hash) + ':' + std::to_string(static_cast<int>(e.type));
+  std::string key =
+      a.rule->id + '\x1f' + std::to_string(a.rule->version) + '\x1f' + a.tenant + '\x1f' + a.key;
+  for (const EventRef& e : a.events)
+    key += '\x1f' + std::to_string(e.content_hash) + ':' + std::to_string(static_cast<int>(e.type));
   return fmt::format("{:016x}", base::Fnv1a64(key));
 }
 
@@ -108,7 +127,7 @@ Json AlertJson(const AlertParts& a) {
     if (!e.tracking_id.empty()) ev["tracking_id"] = e.tracking_id;
     if (!e.aggregate_id.empty()) ev["aggregate_id"] = e.aggregate_id;
     if (!e.account.empty()) ev["account"] = e.account;
-    ev["record"] = e.record;
+    ev["record"] = e.record();
     events.push_back(std::move(ev));
   }
   j["events"] = events;

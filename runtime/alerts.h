@@ -6,10 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "compiler/sema/pack.h"
 #include "schema/datum.h"
@@ -27,7 +27,14 @@ struct EventRef {
   int64_t ts = 0;  // event time, ms
   std::string message_id, tracking_id, aggregate_id, account;
   uint64_t content_hash = 0;  // of the raw record
-  Json record;                // the normalized event
+  std::string record_json;    // the normalized event as JSON text (ingest::RowToJson)
+  // The normalized event, parsed from record_json on first use (an event kept in state or in
+  // the reorder buffer usually never needs it, and parsing is most of its cost); a discarded
+  // value if record_json is not JSON. Copies share the parsed value.
+  const Json& record() const;
+
+ private:
+  mutable std::shared_ptr<const Json> parsed_;
 };
 
 // Reads the EventRef of one batch row (`files` names RowSource::file).

@@ -17,24 +17,30 @@ namespace {
 
 // Vendor verdict fields copied into the routing of vendor alerts when the event carries them.
 constexpr std::string_view kVerdictFields[] = {
-    "action",     "scan_result", "reason",       "virus",     "policy",        "url.category",
-    "tagged_malicious", "hold_reason", "spam.verdict", "spam.risk", "spam.score", "reject.type",
-    "scan_info",  "hits",        "identifiers",  "threat.type"};
+    "action",           "scan_result", "reason",       "virus",      "policy",     "url.category",
+    "tagged_malicious", "hold_reason", "spam.verdict", "spam.risk",  "spam.score", "reject.type",
+    "scan_info",        "hits",        "identifiers",  "threat.type"};
 
-void CollectIocRefs(const ast::Expr* e, const sema::Pack& pack, std::vector<std::pair<const ast::Expr*, std::string>>* out) {
+void CollectIocRefs(const ast::Expr* e, const sema::Pack& pack,
+                    std::vector<std::pair<const ast::Expr*, std::string>>* out) {
   if (e == nullptr) return;
   if (e->kind == ast::ExprKind::kBinary && e->bop == ast::BinaryOp::kIn && !e->negated &&
       e->args[1]->kind == ast::ExprKind::kListRef) {
     const sema::List* l = pack.FindList(e->args[1]->name);
-    if (l != nullptr && l->kind == sema::ListKind::kIoc) out->emplace_back(e->args[0].get(), l->name);
+    if (l != nullptr && l->kind == sema::ListKind::kIoc)
+      out->emplace_back(e->args[0].get(), l->name);
   }
   for (const auto& a : e->args) CollectIocRefs(a.get(), pack, out);
 }
 
 }  // namespace
 
-Runner::Runner(const RuleSet& rules, TenantConfig& tenants, AlertSink& alerts, RunnerOptions options)
-    : rules_(rules), tenants_(tenants), alerts_(alerts), options_(std::move(options)),
+Runner::Runner(const RuleSet& rules, TenantConfig& tenants, AlertSink& alerts,
+               RunnerOptions options)
+    : rules_(rules),
+      tenants_(tenants),
+      alerts_(alerts),
+      options_(std::move(options)),
       stateful_(rules.pack(), options_.stateful) {
   vm_ = std::make_unique<vm::Vm>(*rules.exe);
   interp_ = std::make_unique<interp::Interpreter>(rules.pack());
@@ -64,8 +70,10 @@ void Runner::OnBatch(columnar::Batch& batch) {
   columnar::Column* tenant_col = batch.column(FieldId::kTenant);
   bool mixed = false;
   for (size_t row = 0; row < batch.size(); ++row) {
-    const std::string_view acc = account == nullptr || account->IsNull(row) ? "" : account->GetString(row);
-    row_tenant[row] = tenants_.Resolve(acc, FileName(batch.sources()[row].file), options_.tenant_fallback);
+    const std::string_view acc =
+        account == nullptr || account->IsNull(row) ? "" : account->GetString(row);
+    row_tenant[row] =
+        tenants_.Resolve(acc, FileName(batch.sources()[row].file), options_.tenant_fallback);
     mixed = mixed || row_tenant[row] != row_tenant[0];
     if (tenant_col != nullptr) tenant_col->SetString(row, row_tenant[row]->id, batch.arena());
   }
@@ -116,8 +124,8 @@ void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
 }
 
 std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
-                                             const columnar::Batch& batch, size_t row, Tenant& tenant,
-                                             std::deque<std::string>* storage) {
+                                             const columnar::Batch& batch, size_t row,
+                                             Tenant& tenant, std::deque<std::string>* storage) {
   const auto exprs = sema::StatefulOutputs(rule, step);
   std::vector<schema::Datum> out;
   for (uint32_t i = 0; i < exprs.size(); ++i) {
@@ -126,7 +134,8 @@ std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t sl
       d = interp_->EvalValue(*exprs[i], batch, row, tenant.context);
     } else {
       const vm::ValueReg* reg = vm_->Output(slot, i);
-      d = reg == nullptr ? schema::Datum::Null(exprs[i]->type.scalar) : vm::DatumAt(*reg, row, vm_->OutputType(slot, i));
+      d = reg == nullptr ? schema::Datum::Null(exprs[i]->type.scalar)
+                         : vm::DatumAt(*reg, row, vm_->OutputType(slot, i));
     }
     if (d.valid && schema::IsStringLike(d.type) && !d.is_array) d.s = storage->emplace_back(d.s);
     out.push_back(d);
@@ -134,8 +143,8 @@ std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t sl
   return out;
 }
 
-void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch, Tenant& tenant,
-                      int64_t watermark) {
+void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch,
+                      Tenant& tenant, int64_t watermark) {
   if (!tenant.Runs(rule)) return;
   const columnar::Column* ts = batch.column(FieldId::kTs);
   const std::vector<std::string> no_files;
@@ -163,10 +172,13 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
     const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
     std::vector<schema::Datum> outs = OutputsAt(rule, slot, step, batch, row, tenant, &storage);
     const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
-    const std::string key = KeyText({outs.begin(), outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()))});
+    const std::string key = KeyText(
+        {outs.begin(), outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()))});
     if (rule.aggregate) {
-      std::vector<schema::Datum> args(outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size())), outs.end());
-      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, EventOf(batch, row, files), &fired);
+      std::vector<schema::Datum> args(
+          outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size())), outs.end());
+      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, EventOf(batch, row, files),
+                            &fired);
     } else {
       stateful_.OnStep(rule_index, step, tenant.id, key, t, EventOf(batch, row, files), &fired);
     }
@@ -178,13 +190,14 @@ void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {
   for (AlertParts& a : fired) {
     const sema::Rule& rule = *a.rule;
     if (a.events.empty()) continue;
-    const Json& record = a.events.back().record;
+    const Json& record = a.events.back().record();
     // Exceptions and suppression read the last event of the alert.
     std::deque<std::string> storage;
     bool excepted = false;
     for (const sema::Exception& x : rule.exceptions) {
       std::vector<schema::Datum> values;
-      for (const auto& f : x.fields) values.push_back(FieldFromRecord(record, f.field->field, storage));
+      for (const auto& f : x.fields)
+        values.push_back(FieldFromRecord(record, f.field->field, storage));
       static const std::vector<std::vector<std::string>> kNone;
       const auto* extra = &kNone;
       if (auto r = tenant.exceptions.find(rule.id); r != tenant.exceptions.end()) {
@@ -198,7 +211,7 @@ void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {
     }
     if (rule.suppress_ms > 0) {
       StateEnv env;
-      env.record = &record;
+      env.record = &a.events.back();
       std::vector<schema::Datum> keys;
       for (const auto& k : rule.suppress_by) keys.push_back(EvalState(*k, env));
       if (suppressor_.Suppress(rule, tenant.id, KeyText(keys), a.events.back().ts)) {
@@ -211,8 +224,8 @@ void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {
   }
 }
 
-Runner::OwnedValues Runner::Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch,
-                                  size_t row, Tenant& tenant) {
+Runner::OwnedValues Runner::Values(const std::vector<ast::ExprPtr>& exprs,
+                                   const columnar::Batch& batch, size_t row, Tenant& tenant) {
   OwnedValues out;
   for (const auto& e : exprs) {
     schema::Datum d = interp_->EvalValue(*e, batch, row, tenant.context);
@@ -222,7 +235,8 @@ Runner::OwnedValues Runner::Values(const std::vector<ast::ExprPtr>& exprs, const
   return out;
 }
 
-bool Runner::Excepted(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+bool Runner::Excepted(const sema::Rule& rule, const columnar::Batch& batch, size_t row,
+                      Tenant& tenant) {
   for (const sema::Exception& x : rule.exceptions) {
     std::vector<ast::ExprPtr> fields;
     for (const auto& f : x.fields) fields.push_back(f.field->Clone());
@@ -239,7 +253,8 @@ bool Runner::Excepted(const sema::Rule& rule, const columnar::Batch& batch, size
   return false;
 }
 
-void Runner::OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_t row, Tenant& tenant) {
+void Runner::OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_t row,
+                     Tenant& tenant) {
   ++counters_.matches;
   if (!tenant.Runs(rule)) {
     ++counters_.opt_in_skipped;
@@ -252,14 +267,16 @@ void Runner::OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_
   const columnar::Column* ts = batch.column(FieldId::kTs);
   const int64_t t = ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row];
   if (rule.suppress_ms > 0 &&
-      suppressor_.Suppress(rule, tenant.id, KeyText(Values(rule.suppress_by, batch, row, tenant).values), t)) {
+      suppressor_.Suppress(rule, tenant.id,
+                           KeyText(Values(rule.suppress_by, batch, row, tenant).values), t)) {
     ++counters_.suppressed;
     return;
   }
   AlertParts a;
   a.rule = &rule;
   a.tenant = tenant.id;
-  a.events.push_back(EventOf(batch, row, files_ == nullptr ? std::vector<std::string>{} : *files_));
+  static const std::vector<std::string> kNoFiles;
+  a.events.push_back(EventOf(batch, row, files_ == nullptr ? kNoFiles : *files_));
   Decorate(a, batch, row, tenant);
   Emit(std::move(a));
 }
@@ -275,7 +292,7 @@ void Runner::Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, T
 
 void Runner::Render(AlertParts& a) {
   const sema::Rule& rule = *a.rule;
-  const Json& record = a.events.back().record;
+  const Json& record = a.events.back().record();
   auto lookup = [&](const std::string& name) -> std::string {
     if (a.evidence.contains(name)) {
       const Json& v = a.evidence[name];
@@ -351,8 +368,8 @@ void LoadCounts(bytecode::WireReader& r, std::map<std::string, uint64_t>* m) {
 void Runner::Save(std::string* out) const {
   bytecode::WireWriter w;
   const RunCounters& c = counters_;
-  for (uint64_t v : {c.events, c.matches, c.alerts, c.suppressed, c.excepted, c.duplicates, c.opt_in_skipped,
-                     c.dead_letters}) {
+  for (uint64_t v : {c.events, c.matches, c.alerts, c.suppressed, c.excepted, c.duplicates,
+                     c.opt_in_skipped, c.dead_letters}) {
     w.U64(v);
   }
   SaveCounts(w, c.alerts_by_rule);
@@ -420,7 +437,8 @@ void Runner::Flush() {
     ++counters_.alerts;
     ++counters_.alerts_by_rule[r.id];
     ++counters_.alerts_by_tenant[a.tenant];
-    ++counters_.alerts_by_class_severity[std::string(sema::ClassName(r.rule_class))][std::string(sema::SeverityName(r.severity))];
+    ++counters_.alerts_by_class_severity[std::string(sema::ClassName(r.rule_class))]
+                                        [std::string(sema::SeverityName(r.severity))];
   }
   pending_.clear();
 }

@@ -128,7 +128,7 @@ size_t Aggregator::groups() const { return groups_.size(); }
 StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
   StateEnv env;
   env.count = g.count;
-  env.record = &trigger.record;
+  env.record = &trigger;
   for (size_t i = 0; i < calls_.size(); ++i)
     env.aggregates[calls_[i]] = Value(calls_[i], g.calls[i]);
   return env;

@@ -23,15 +23,18 @@ bool Sequencer::WaitsForAbsence(const Partial& p) const {
   return p.next == positive_steps_ && positive_steps_ < rule_.sequence->steps.size();
 }
 
-void Sequencer::Fire(const std::string& key, const Partial& p, std::vector<AlertParts>* fired) const {
+void Sequencer::Fire(const std::string& key, const Partial& p,
+                     std::vector<AlertParts>* fired) const {
   AlertParts a;
   a.rule = &rule_;
   a.events = p.events;
   a.key = key;
   StateEnv env;
-  if (!p.events.empty()) env.record = &p.events.back().record;
-  for (size_t i = 0; i < p.events.size(); ++i) env.steps[rule_.sequence->steps[i].name] = &p.events[i].record;
-  for (const sema::Evidence& ev : rule_.evidence) a.evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
+  if (!p.events.empty()) env.record = &p.events.back();
+  for (size_t i = 0; i < p.events.size(); ++i)
+    env.steps[rule_.sequence->steps[i].name] = &p.events[i];
+  for (const sema::Evidence& ev : rule_.evidence)
+    a.evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   fired->push_back(std::move(a));
 }
 

@@ -1,8 +1,8 @@
 // state_expr.cc: the evaluator over stateful values.
 #include "runtime/stateful/state_expr.h"
 
-#include "interp/scalar_ops.h"
 #include "ingest/values.h"
+#include "interp/scalar_ops.h"
 
 namespace vigil::runtime {
 
@@ -12,7 +12,8 @@ using schema::ScalarType;
 Datum FieldFromRecord(const Json& record, schema::FieldId f, std::deque<std::string>& storage) {
   const schema::FieldInfo& info = schema::Field(f);
   const std::string name(info.name);
-  if (!record.is_object() || !record.contains(name) || info.shape != schema::Shape::kScalar) return Datum::Null(info.type);
+  if (!record.is_object() || !record.contains(name) || info.shape != schema::Shape::kScalar)
+    return Datum::Null(info.type);
   const Json& v = record[name];
   switch (info.type) {
     case ScalarType::kBool:
@@ -20,7 +21,8 @@ Datum FieldFromRecord(const Json& record, schema::FieldId f, std::deque<std::str
     case ScalarType::kInt:
     case ScalarType::kDuration:
       if (!v.is_number_integer()) return Datum::Null(info.type);
-      return info.type == ScalarType::kInt ? Datum::Int(v.get<int64_t>()) : Datum::Duration(v.get<int64_t>());
+      return info.type == ScalarType::kInt ? Datum::Int(v.get<int64_t>())
+                                           : Datum::Duration(v.get<int64_t>());
     case ScalarType::kFloat:
       return v.is_number() ? Datum::Float(v.get<double>()) : Datum::Null(info.type);
     case ScalarType::kTimestamp: {
@@ -49,29 +51,42 @@ Datum FromTri(interp::Tri t) { return t ? Datum::Bool(*t) : Datum::Null(ScalarTy
 
 Datum Literal(const ast::Literal& lit, const ast::Type& type, StateEnv& env) {
   switch (lit.kind) {
-    case ast::LiteralKind::kNull: return Datum::Null(ScalarType::kString);
-    case ast::LiteralKind::kBool: return Datum::Bool(lit.b);
-    case ast::LiteralKind::kInt: return Datum::Int(lit.i);
-    case ast::LiteralKind::kFloat: return Datum::Float(lit.f);
-    case ast::LiteralKind::kDuration: return Datum::Duration(lit.i);
-    case ast::LiteralKind::kTimestamp: return Datum::Timestamp(lit.i);
-    case ast::LiteralKind::kIp: return Datum::Ip(lit.ip);
-    case ast::LiteralKind::kCidr: return Datum::Cidr(lit.cidr);
+    case ast::LiteralKind::kNull:
+      return Datum::Null(ScalarType::kString);
+    case ast::LiteralKind::kBool:
+      return Datum::Bool(lit.b);
+    case ast::LiteralKind::kInt:
+      return Datum::Int(lit.i);
+    case ast::LiteralKind::kFloat:
+      return Datum::Float(lit.f);
+    case ast::LiteralKind::kDuration:
+      return Datum::Duration(lit.i);
+    case ast::LiteralKind::kTimestamp:
+      return Datum::Timestamp(lit.i);
+    case ast::LiteralKind::kIp:
+      return Datum::Ip(lit.ip);
+    case ast::LiteralKind::kCidr:
+      return Datum::Cidr(lit.cidr);
     case ast::LiteralKind::kString:
-      return Datum::String(env.storage.emplace_back(lit.s),
-                           type.kind == ast::Type::Kind::kScalar ? type.scalar : ScalarType::kString);
+      return Datum::String(env.storage.emplace_back(lit.s), type.kind == ast::Type::Kind::kScalar
+                                                                ? type.scalar
+                                                                : ScalarType::kString);
   }
   return Datum::Null(ScalarType::kString);
 }
 
-bool CaselessPair(const ast::Expr& e) { return interp::Caseless(e.args[0]->type) || interp::Caseless(e.args[1]->type); }
+bool CaselessPair(const ast::Expr& e) {
+  return interp::Caseless(e.args[0]->type) || interp::Caseless(e.args[1]->type);
+}
 
 Datum Binary(const ast::Expr& e, StateEnv& env) {
   const Datum a = EvalState(*e.args[0], env);
   const Datum b = EvalState(*e.args[1], env);
   switch (e.bop) {
-    case ast::BinaryOp::kAnd: return FromTri(interp::And(Truth(a), Truth(b)));
-    case ast::BinaryOp::kOr: return FromTri(interp::Or(Truth(a), Truth(b)));
+    case ast::BinaryOp::kAnd:
+      return FromTri(interp::And(Truth(a), Truth(b)));
+    case ast::BinaryOp::kOr:
+      return FromTri(interp::Or(Truth(a), Truth(b)));
     case ast::BinaryOp::kAdd:
     case ast::BinaryOp::kSub:
     case ast::BinaryOp::kMul:
@@ -97,10 +112,12 @@ Datum EvalState(const ast::Expr& e, StateEnv& env) {
       return it == env.aggregates.end() ? Datum::Null(e.type.scalar) : it->second;
     }
     case ast::ExprKind::kField:
-      return env.record == nullptr ? Datum::Null(e.type.scalar) : FieldFromRecord(*env.record, e.field, env.storage);
+      return env.record == nullptr ? Datum::Null(e.type.scalar)
+                                   : FieldFromRecord(env.record->record(), e.field, env.storage);
     case ast::ExprKind::kStepField: {
       auto it = env.steps.find(e.name);
-      return it == env.steps.end() ? Datum::Null(e.type.scalar) : FieldFromRecord(*it->second, e.field, env.storage);
+      return it == env.steps.end() ? Datum::Null(e.type.scalar)
+                                   : FieldFromRecord(it->second->record(), e.field, env.storage);
     }
     case ast::ExprKind::kUnary: {
       const Datum a = EvalState(*e.args[0], env);
@@ -113,7 +130,8 @@ Datum EvalState(const ast::Expr& e, StateEnv& env) {
     case ast::ExprKind::kBinary:
       return Binary(e, env);
     default:
-      return Datum::Null(e.type.kind == ast::Type::Kind::kScalar ? e.type.scalar : ScalarType::kBool);
+      return Datum::Null(e.type.kind == ast::Type::Kind::kScalar ? e.type.scalar
+                                                                 : ScalarType::kBool);
   }
 }
 

@@ -18,8 +18,8 @@ namespace vigil::runtime {
 struct StateEnv {
   int64_t count = 0;
   std::map<const ast::Expr*, schema::Datum> aggregates;  // aggregate call node -> its value
-  const Json* record = nullptr;                          // the triggering event's record
-  std::map<std::string, const Json*> steps;              // step name -> its event's record
+  const EventRef* record = nullptr;                      // the triggering event
+  std::map<std::string, const EventRef*> steps;          // step name -> its event
   std::deque<std::string> storage;                       // strings the Datums point into
 };
 
@@ -28,6 +28,7 @@ schema::Datum EvalState(const ast::Expr& e, StateEnv& env);
 
 // Field `f` of a normalized record (as ingest::RowToJson writes it) as a Datum of the field's
 // type; strings are stored in `storage`.
-schema::Datum FieldFromRecord(const Json& record, schema::FieldId f, std::deque<std::string>& storage);
+schema::Datum FieldFromRecord(const Json& record, schema::FieldId f,
+                              std::deque<std::string>& storage);
 
 }  // namespace vigil::runtime
