@@ -1,6 +1,8 @@
 // compile.cc: the pass pipeline.
 #include "compiler/codegen/compile.h"
 
+#include <vector>
+
 #include "base/check.h"
 #include "compiler/codegen/codegen.h"
 #include "compiler/ir/builder.h"
@@ -32,6 +34,46 @@ void FillSourceMap(const sema::Pack& pack, bytecode::Executable* exe) {
   }
 }
 
+// Calls `visit` with a pointer to every constant index the executable holds: K operands,
+// constant-tagged entries of `extra`, and the constant arguments of call sites (all of them:
+// the loader prepares every call site, used or not).
+template <typename Visit>
+void ForEachConstantRef(bytecode::Executable* exe, Visit visit) {
+  for (bytecode::Program& p : exe->programs) {
+    for (bytecode::Instr& in : p.code) {
+      const auto& kinds = bytecode::InfoOf(in.op).operands;
+      if (kinds[1] == 'K') visit(&in.a);
+      if (kinds[2] == 'K') visit(&in.b);
+      if (kinds[4] != 'X') continue;
+      for (uint32_t i = in.extra; i < in.extra + in.extra_count; ++i) {
+        if ((p.extra[i] & bytecode::kTagMask) == bytecode::kConstTag) visit(&p.extra[i]);
+      }
+    }
+  }
+  for (bytecode::CallSite& site : exe->calls) {
+    for (uint32_t& k : site.const_args) {
+      if (k != bytecode::kNoReg) visit(&k);
+    }
+  }
+}
+
+// Drops the constants no instruction or call site refers to (operands of folded expressions)
+// and renumbers the references; the kept constants stay in their order.
+void DropUnusedConstants(bytecode::Executable* exe) {
+  const auto untag = [](uint32_t v) { return v & ~bytecode::kConstTag; };
+  std::vector<uint32_t> renumber(exe->constants.size(), bytecode::kNoReg);
+  ForEachConstantRef(exe, [&](uint32_t* ref) { renumber[untag(*ref)] = 0; });
+  std::vector<bytecode::Constant> kept;
+  for (size_t k = 0; k < exe->constants.size(); ++k) {
+    if (renumber[k] == bytecode::kNoReg) continue;
+    renumber[k] = static_cast<uint32_t>(kept.size());
+    kept.push_back(std::move(exe->constants[k]));
+  }
+  exe->constants = std::move(kept);
+  ForEachConstantRef(
+      exe, [&](uint32_t* ref) { *ref = renumber[untag(*ref)] | (*ref & bytecode::kConstTag); });
+}
+
 }  // namespace
 
 bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bool verify_ir) {
@@ -52,6 +94,7 @@ bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bo
     exe.programs.push_back(Emit(exe, g));
     local.instructions += exe.programs.back().code.size();
   }
+  DropUnusedConstants(&exe);
   FillSourceMap(pack, &exe);
   if (stats != nullptr) *stats = local;
   return exe;

@@ -30,6 +30,7 @@ using schema::Shape;
 
 // serializer.h: magic 8 | version 4 | flags 4 | body size 8 | CRC-32 of body 4 | 0 4.
 constexpr size_t kHeaderSize = 32;
+constexpr size_t kVersionAt = 8;
 constexpr size_t kSizeAt = 16;
 constexpr size_t kCrcAt = 24;
 
@@ -146,6 +147,9 @@ std::string FixPackHeader(std::string bytes) {
   const uint64_t size = bytes.size() - kHeaderSize;
   const auto crc = static_cast<uint32_t>(crc32(
       0L, reinterpret_cast<const Bytef*>(bytes.data() + kHeaderSize), static_cast<uInt>(size)));
+  for (int i = 0; i < 4; ++i) {
+    bytes[kVersionAt + i] = static_cast<char>(bytecode::kPackFormatVersion >> (8 * i));
+  }
   for (int i = 0; i < 8; ++i) bytes[kSizeAt + i] = static_cast<char>(size >> (8 * i));
   for (int i = 0; i < 4; ++i) bytes[kCrcAt + i] = static_cast<char>(crc >> (8 * i));
   return bytes;

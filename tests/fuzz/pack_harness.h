@@ -16,8 +16,9 @@ enum class PackOutcome { kNotDecoded, kNotVerified, kNotLoaded, kRan };
 // other values with gaps, all null), with tenant-list defaults and an in-memory history.
 PackOutcome LoadAndRunPack(std::string_view bytes);
 
-// `bytes` with the header's body size and CRC-32 recomputed from its body (unchanged when it
-// is shorter than a header), so mutated bodies get past the checksum.
+// `bytes` with the header's format version set to this engine's and its body size and CRC-32
+// recomputed from its body (unchanged when it is shorter than a header), so mutated bodies and
+// past findings of older versions reach the decoder.
 std::string FixPackHeader(std::string bytes);
 
 }  // namespace vigil::fuzz

@@ -61,6 +61,24 @@ TEST(PackCorpusTest, FreshlyCompiledPacksRunOnTheFixedBatches) {
   }
 }
 
+// A pack written before the layout changed (version 1: no outputs table) is refused by its
+// version, with a message that says so, before its body is decoded.
+TEST(PackFormatTest, RejectsAnOlderVersion) {
+  std::string bytes = bytecode::Serialize(CompileGolden("cse.vgl"));
+  ASSERT_EQ(bytecode::kPackFormatVersion, 2u);
+  ASSERT_EQ(static_cast<uint8_t>(bytes[8]), bytecode::kPackFormatVersion);
+  bytes[8] = 1;  // the version, u32 little-endian after the 8-byte magic
+  bytecode::PackFile pack;
+  std::string error;
+  EXPECT_FALSE(bytecode::Deserialize(bytes, &pack, &error));
+  EXPECT_EQ(error,
+            "unsupported pack version 1 (this engine reads version 2; recompile the pack with "
+            "`vigil compile`)");
+  bytes[8] = 3;  // a newer engine's pack
+  EXPECT_FALSE(bytecode::Deserialize(bytes, &pack, &error));
+  EXPECT_NE(error.find("unsupported pack version 3"), std::string::npos) << error;
+}
+
 TEST(PackCorpusTest, FixingTheHeaderOfAValidPackChangesNothing) {
   const std::string bytes = bytecode::Serialize(CompileGolden("cse.vgl"));
   EXPECT_TRUE(fuzz::FixPackHeader(bytes) == bytes);

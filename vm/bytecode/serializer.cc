@@ -265,8 +265,9 @@ bool Deserialize(std::string_view bytes, PackFile* out, std::string* error) {
   const uint64_t size = head.U64();
   const uint32_t crc = head.U32();
   if (version != kPackFormatVersion) {
-    *error = "pack format version " + std::to_string(version) + " is not supported (this engine reads " +
-             std::to_string(kPackFormatVersion) + ")";
+    *error = "unsupported pack version " + std::to_string(version) +
+             " (this engine reads version " + std::to_string(kPackFormatVersion) +
+             "; recompile the pack with `vigil compile`)";
     return false;
   }
   if (flags != 0 || size != bytes.size() - kHeaderSize) {

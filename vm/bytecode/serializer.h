@@ -14,7 +14,11 @@
 
 namespace vigil::bytecode {
 
-inline constexpr uint32_t kPackFormatVersion = 1;
+// The layout of the pack file and its executable. Bump it with every change to either (an
+// opcode, an operand, a table): a pack of another version is rejected, never misread.
+//   1: first layout
+//   2: per-program outputs table (Out opcode, 0585c1a); unused constants dropped
+inline constexpr uint32_t kPackFormatVersion = 2;
 
 struct PackSource {
   std::string path;
@@ -29,7 +33,8 @@ struct PackFile {
 };
 
 std::string Serialize(const PackFile& pack);
-// Decodes `bytes`; false with *error ("checksum mismatch", "truncated string", ...) on failure.
+// Decodes `bytes`; false with *error ("unsupported pack version 1 ...", "checksum mismatch",
+// "truncated string", ...) on failure.
 bool Deserialize(std::string_view bytes, PackFile* out, std::string* error);
 
 }  // namespace vigil::bytecode
