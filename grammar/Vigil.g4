@@ -84,13 +84,20 @@ primary
   | '(' expr ')'                                                          # parenPrimary
   | q=( ANY | ALL | NONE | COUNT ) '(' name IN expr ( ':' expr )? ')'     # quantifierPrimary
   | COUNT '(' ')'                                                         # countPrimary
-  | name '(' ( expr ( ',' expr )* )? ')' ( OVER DURATION )?               # callPrimary
+  | callee '(' ( expr ( ',' expr )* )? ')' ( OVER DURATION )?             # callPrimary
   | LISTREF                                                               # listRefPrimary
   | listLiteral                                                           # listPrimary
   | name                                                                  # namePrimary
   ;
 
 listLiteral : '[' ( expr ( ',' expr )* ','? )? ']' ;
+
+// A function name: a name, or a string operator keyword called as the function of the same
+// name (`contains(subject, sender.local)`: the stdlib's call forms take non-constant patterns).
+callee
+  : name | CONTAINS | ICONTAINS | STARTS_WITH | ISTARTS_WITH | ENDS_WITH | IENDS_WITH | LIKE
+  | ILIKE | MATCHES | IMATCHES
+  ;
 
 literal : STRING | INT | FLOAT | DURATION | TIMESTAMP | IPV4 | CIDR4 | TRUE_LIT | FALSE_LIT | NULL_LIT ;
 

@@ -10,7 +10,11 @@ const std::vector<FamilyInfo>& Families() {
        "Strings are UTF-8 bytes. `length` and `substr` count characters (code points); the "
        "`i`-prefixed functions and `ilike` fold ASCII letters A-Z only (use `lower` for full "
        "Unicode case mapping). Wildcards: `*` any run, `?` one character, `\\` escapes; the "
-       "whole string must match, in time linear in its length."},
+       "whole string must match, in time linear in its length. `contains`, `starts_with`, "
+       "`ends_with`, `like` and their `i` forms are also operators (`subject icontains "
+       "\"invoice\"`, where the pattern must be a constant or a list of them and is fused "
+       "into one scan per field); the call forms accept any string as the substring, prefix "
+       "or suffix (`contains(subject, sender.local)`)."},
       {"regex", "Regular expressions",
        "RE2 syntax only: linear time, no backreferences or lookaround. Patterns are constants, "
        "compiled and validated when the rule pack compiles (an invalid pattern is a compile "

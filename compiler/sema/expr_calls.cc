@@ -211,8 +211,15 @@ Type ExprChecker::Stdlib(Expr& e, const ExprContext& ctx) {
     compiler::Diagnostic& d =
         sink_.Report(DiagCode::kE0203, e.span, fmt::format("unknown function `{}`", e.name));
     const std::string best = base::ClosestMatch(e.name, names);
-    if (!best.empty()) d.help = fmt::format("did you mean `{}`?", best);
-    else d.help = "`vigil functions` lists every function";
+    if (e.name == "matches" || e.name == "imatches") {
+      // The only operator keywords callable as functions are the stdlib's string predicates.
+      d.help = fmt::format("`{0}` is an operator (`subject {0} \"re\"`); the function is `{1}`",
+                           e.name, e.name == "matches" ? "regex_search" : "iregex_search");
+    } else if (!best.empty()) {
+      d.help = fmt::format("did you mean `{}`?", best);
+    } else {
+      d.help = "`vigil functions` lists every function";
+    }
     return Fail(e);
   }
   const stdlib::FunctionDef* chosen = nullptr;
