@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "base/strings.h"
 #include "ingest/values.h"
 #include "stdlib/domain/psl.h"
 #include "stdlib/email/address.h"
@@ -31,6 +32,8 @@ class RowWriter {
       case ast::LiteralKind::kString:
         if (info.type == ScalarType::kIp) {
           if (auto ip = base::ParseIp(lit.s)) b_->SetIp(f, *ip);
+        } else if (IsAddressField(f)) {
+          Address(f, lit.s);
         } else {
           b_->SetString(f, lit.s);
           strings_[f] = lit.s;
@@ -85,21 +88,46 @@ class RowWriter {
       if (!schema::FindField(std::string(records.name) + "." + member, &m)) continue;
       if (value.lit.kind == ast::LiteralKind::kInt) {
         b_->SetMemberInt(m, value.lit.i);
+      } else if (m == FieldId::kRecipientsAddress) {
+        RecipientAddress(item, value.lit.s);
       } else {
         b_->SetMemberString(m, value.lit.s);
       }
       if (m == FieldId::kAttachmentsExt) has_ext = true;
       if (m == FieldId::kAttachmentsName) name = value.lit.s;
-      if (m == FieldId::kRecipientsAddress && !item.fields.empty()) {
-        const auto parts = stdlib::SplitAddress(value.lit.s);
-        bool has_domain = false;
-        for (const auto& [k, v] : item.fields) has_domain = has_domain || k == "domain";
-        if (parts.valid && !has_domain) b_->SetMemberString(FieldId::kRecipientsDomain, parts.domain);
-      }
     }
     if (records.id == FieldId::kAttachments && !has_ext && !name.empty()) {
       b_->SetMemberString(FieldId::kAttachmentsExt, ingest::FileExtension(name));
     }
+  }
+
+  // recipients[].address as ingest stores it: the address without a display name, and the
+  // domain unless the record sets one.
+  void RecipientAddress(const ast::TestValue& record, std::string_view text) {
+    text = base::Trim(text);
+    const stdlib::AddressParts parts = stdlib::SplitAddress(text);
+    b_->SetMemberString(FieldId::kRecipientsAddress, parts.valid ? parts.address : text);
+    bool has_domain = false;
+    for (const auto& [k, v] : record.fields) has_domain = has_domain || k == "domain";
+    if (parts.valid && !has_domain) b_->SetMemberString(FieldId::kRecipientsDomain, parts.domain);
+  }
+
+  static bool IsAddressField(FieldId f) {
+    return f == FieldId::kSender || f == FieldId::kFrom || f == FieldId::kRecipient ||
+           f == FieldId::kUser;
+  }
+
+  // An address field holds only the address, as ingest stores it (ingest/coerce_address.cc):
+  // `"Name" <a@b.com>` keeps a@b.com and its display name (for from.name); "", "<>" and null
+  // words are no value; text that does not split is kept as written, without parts.
+  void Address(FieldId f, std::string_view text) {
+    text = base::Trim(text);
+    if (text.empty() || text == "<>" || ingest::IsNullText(text)) return;
+    const stdlib::AddressParts p = stdlib::SplitAddress(text);
+    const std::string_view address = p.valid ? p.address : text;
+    b_->SetString(f, address);
+    strings_[f] = std::string(address);
+    if (p.valid) displays_[f] = std::string(p.display);
   }
 
   void Set(FieldId f, std::string_view value) {
@@ -114,10 +142,10 @@ class RowWriter {
     if (it == strings_.end()) return;
     const stdlib::AddressParts p = stdlib::SplitAddress(it->second);
     if (!p.valid) return;
-    if (local != FieldId::kNone) Set(local, p.local);
+    if (local != FieldId::kNone) Set(local, base_lower(p.local));  // lower-case, as ingest
     Set(domain, p.domain);
     if (root != FieldId::kNone) Set(root, stdlib::RegisteredDomain(base_lower(p.domain)));
-    if (name != FieldId::kNone) Set(name, p.display);
+    if (name != FieldId::kNone) Set(name, displays_[addr]);
   }
 
   void DeriveRoot(FieldId domain, FieldId root) {
@@ -129,10 +157,9 @@ class RowWriter {
     auto it = strings_.find(FieldId::kRecipient);
     if (it == strings_.end() || set_.count(FieldId::kRecipients)) return;
     const stdlib::AddressParts p = stdlib::SplitAddress(it->second);
-    if (!p.valid) return;
-    b_->AppendRecord(FieldId::kRecipients);
-    b_->SetMemberString(FieldId::kRecipientsAddress, p.address);
-    b_->SetMemberString(FieldId::kRecipientsDomain, p.domain);
+    b_->AppendRecord(FieldId::kRecipients);  // as ingest: text that does not split too
+    b_->SetMemberString(FieldId::kRecipientsAddress, p.valid ? p.address : it->second);
+    if (p.valid) b_->SetMemberString(FieldId::kRecipientsDomain, p.domain);
     if (!set_.count(FieldId::kRecipientCount)) b_->SetInt(FieldId::kRecipientCount, 1);
   }
 
@@ -156,6 +183,7 @@ class RowWriter {
   columnar::BatchBuilder* b_;
   std::set<FieldId> set_;
   std::map<FieldId, std::string> strings_;
+  std::map<FieldId, std::string> displays_;  // display names of address fields
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 // test_events.h: turns the events of embedded rule tests (normalized field names and typed
-// literals, checked by sema) into batch rows, deriving what ingest would derive from the same
-// values: address parts and registered domains, URL parts, file extensions, the recipients
-// array from a single recipient. Fields a test sets explicitly are never overwritten.
+// literals, checked by sema) into batch rows, storing and deriving what ingest would from the
+// same values: address fields hold the address alone (`"Name" <a@b.com>` -> a@b.com, the
+// display name in from.name), address parts and registered domains, URL parts, file
+// extensions, the recipients array from a single recipient. Fields a test sets explicitly are
+// never overwritten.
 #pragma once
 
 #include "compiler/ast/ast.h"
