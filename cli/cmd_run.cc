@@ -21,27 +21,47 @@ CLI::App* RegisterRun(CLI::App& app, CommandFn* run) {
   auto o = std::make_shared<runtime::RunOptions>();
   auto format = std::make_shared<std::string>("auto");
   auto quiet = std::make_shared<bool>(false);
-  CLI::App* cmd = app.add_subcommand("run", "Evaluate rules over Mimecast logs and write alerts (JSON lines)");
-  cmd->add_option("--rules,-r", o->rules, "Rule files/directories, or a compiled .vgp pack (repeatable)")
+  CLI::App* cmd =
+      app.add_subcommand("run", "Evaluate rules over Mimecast logs and write alerts (JSON lines)");
+  cmd->add_option("--rules,-r", o->rules,
+                  "Rule files/directories, or a compiled .vgp pack (repeatable)")
       ->required()
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("inputs", o->inputs, "Log files, directories (recursive), .gz, or - for stdin")->required();
-  cmd->add_option("-o,--output", o->output, "Alerts file (JSON lines); - for stdout")->capture_default_str();
+  cmd->add_option("inputs", o->inputs, "Log files, directories (recursive), .gz, or - for stdin")
+      ->required();
+  cmd->add_option("-o,--output", o->output, "Alerts file (JSON lines); - for stdout")
+      ->capture_default_str();
   cmd->add_option("--tenants", o->tenants, "Tenant configuration (docs/tenants.md)");
-  cmd->add_option("--tenant", o->tenant, "Tenant of events no account code or input mapping assigns");
+  cmd->add_option("--tenant", o->tenant,
+                  "Tenant of events no account code or input mapping assigns");
   cmd->add_option("--dead-letter", o->dead_letter, "Write quarantined records here (JSON lines)");
   cmd->add_option("--stats-json", o->stats_json, "Write run statistics here (JSON)");
-  cmd->add_option("--engine", o->engine, "Evaluation engine")->check(CLI::IsMember({"vm", "interp"}))->capture_default_str();
+  cmd->add_option("--engine", o->engine, "Evaluation engine")
+      ->check(CLI::IsMember({"vm", "interp"}))
+      ->capture_default_str();
   cmd->add_option("--format", *format, "Input format (see vigil ingest)")->capture_default_str();
   cmd->add_option("--log-type", o->ingest.log_type, "API 1.0 log type of records that carry none");
   cmd->add_option("--batch-size", o->ingest.batch_size, "Events per batch")->capture_default_str();
   cmd->add_flag("--strict", o->strict, "Exit 1 when any record was quarantined");
-  cmd->add_option("--state", o->state_dir, "Checkpoint state and input positions in this directory; rerun to resume");
-  cmd->add_option("--checkpoint-every", o->checkpoint_every, "Records between checkpoints (with --state)")->capture_default_str();
+  cmd->add_option("--state", o->state_dir,
+                  "Checkpoint state and input positions in this directory; rerun to resume");
+  cmd->add_option("--checkpoint-every", o->checkpoint_every,
+                  "Records between checkpoints (with --state)")
+      ->capture_default_str();
   auto lateness = std::make_shared<std::string>("5m");
-  cmd->add_option("--allowed-lateness", *lateness, "How late (event time) an event may be for stateful rules")->capture_default_str();
-  cmd->add_option("--max-state-keys", o->max_state_keys, "Keys kept per stateful rule and tenant")->capture_default_str();
+  cmd->add_option("--allowed-lateness", *lateness,
+                  "How late (event time) an event may be for stateful rules")
+      ->capture_default_str();
+  cmd->add_option("--max-state-keys", o->max_state_keys, "Keys kept per stateful rule and tenant")
+      ->capture_default_str();
+  cmd->add_option(
+         "--threads", o->threads,
+         "Threads: 1 parses and evaluates in turn; 2 or more parse the next batch while the "
+         "last is evaluated (one evaluation thread, so alerts keep input order); 0: 2 when "
+         "the machine has 2 cores or more")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", *quiet, "No summary and no progress line");
   *run = [o, format, quiet, lateness]() {
     if (!ingest::ParseFormat(*format, &o->ingest.format)) {

@@ -11,11 +11,13 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "base/strings.h"
 #include "compiler/base/render.h"
 #include "ingest/ingestor.h"
 #include "runtime/checkpoint.h"
+#include "runtime/pipeline.h"
 #include "runtime/runner.h"
 
 namespace vigil::runtime {
@@ -36,7 +38,7 @@ class FileAlerts : public AlertSink {
   std::FILE* f_;
 };
 
-// Counts events and prints a progress line at most every 500 ms; forwards checkpoints.
+// Counts events and prints a progress line at most every 500 ms.
 class Progress : public ingest::Sink {
  public:
   Progress(Runner& inner, bool enabled)
@@ -46,10 +48,6 @@ class Progress : public ingest::Sink {
     Tick();
   }
   void OnDeadLetter(const ingest::DeadLetter& d) override { inner_.OnDeadLetter(d); }
-  void OnCheckpoint(uint32_t file, uint64_t done) override {
-    if (on_checkpoint) on_checkpoint(file, done);
-  }
-  std::function<void(uint32_t, uint64_t)> on_checkpoint;
   void Tick() {
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -71,6 +69,13 @@ class Progress : public ingest::Sink {
   bool enabled_;
   Clock::time_point start_, last_;
 };
+
+// --threads: 0 picks the machine's cores. Evaluation runs beside parsing from 2 on (there is
+// one evaluation thread: alerts keep input order).
+int EffectiveThreads(int requested) {
+  if (requested > 0) return requested;
+  return std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+}
 
 // Opens an output file: truncated, or (resuming) cut back to `keep` bytes and appended to.
 std::FILE* OpenOutput(const std::string& path, bool resume, uint64_t keep, bool* owned) {
@@ -226,8 +231,8 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     return 2;
   }
   runner.SetDeadLetterFile(dead);
-  runner.SetStopFlag(stop);
   Progress progress(runner, o.progress);
+  Pipeline pipeline(progress, EffectiveThreads(o.threads));
   ingest::Options io = o.ingest;
   io.stop = stop;
   // Event time drives stateful rules: keep every event type's batches close to input order.
@@ -236,15 +241,17 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     io.checkpoint_every = std::max<uint64_t>(1, o.checkpoint_every);
     io.resume = cp.positions;
   }
-  ingest::Ingestor ingestor(io, &progress);
-  runner.SetFiles(&ingestor.files());
+  ingest::Ingestor ingestor(io, &pipeline);
+  pipeline.SetSource(&ingestor.files(), [&ingestor] { return ingestor.stats(); });
+  runner.SetFiles(pipeline.files());
   bool checkpoint_failed = false;
-  auto checkpoint = [&](bool complete) {
+  // On the evaluation side: `read` are the ingest statistics as of the checkpoint.
+  auto checkpoint = [&](bool complete, const ingest::Stats& read) {
     runner.Flush();
     Sync(out);
     Sync(dead);
     ingest::Stats so_far = base_stats;
-    so_far.Add(ingestor.stats());
+    so_far.Add(read);
     cp.fingerprint = fingerprint;
     cp.complete = complete;
     cp.ingest_stats = so_far.ToJson();
@@ -258,10 +265,10 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     }
   };
   if (!o.state_dir.empty()) {
-    progress.on_checkpoint = [&](uint32_t file, uint64_t done) {
-      cp.positions[ingestor.files()[file]] = done;
-      checkpoint(false);
-    };
+    pipeline.SetCheckpoint([&](const std::string& file, uint64_t done, const ingest::Stats& read) {
+      cp.positions[file] = done;
+      checkpoint(false, read);
+    });
   }
   const auto start = Clock::now();
   bool inputs_ok = true;
@@ -275,6 +282,7 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   // A resumed run whose checkpoint says the input was done reads nothing and writes nothing.
   const bool already_done = resuming && cp.complete;
   ingestor.Flush();
+  pipeline.Drain();  // from here on, one thread again
   if (interrupted) {
     runner.Flush();
   } else {
@@ -285,7 +293,7 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
       const auto [name, done] = ingestor.Position();
       if (!name.empty()) cp.positions[name] = done;
     }
-    checkpoint(!interrupted);
+    checkpoint(!interrupted, ingestor.stats());
   }
   progress.End();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();

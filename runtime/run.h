@@ -22,12 +22,13 @@ struct RunOptions {
   std::string stats_json;           // statistics JSON
   std::string engine = "vm";        // vm | interp
   bool strict = false;
-  bool progress = false;            // a live progress line on stderr
-  bool summary = true;              // the end-of-run summary on stderr
-  std::string state_dir;            // checkpoints and resume (--state)
+  bool progress = false;               // a live progress line on stderr
+  bool summary = true;                 // the end-of-run summary on stderr
+  std::string state_dir;               // checkpoints and resume (--state)
   uint64_t checkpoint_every = 100000;  // records between checkpoints
   int64_t allowed_lateness_ms = 5 * 60 * 1000;
-  size_t max_state_keys = 100000;   // per stateful rule and tenant
+  size_t max_state_keys = 100000;  // per stateful rule and tenant
+  int threads = 0;                 // 1: one thread; 2+: parse and evaluate in parallel; 0: auto
   ingest::Options ingest;
 };
 

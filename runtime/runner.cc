@@ -62,7 +62,6 @@ void Runner::OnDeadLetter(const ingest::DeadLetter& letter) {
 
 void Runner::OnBatch(columnar::Batch& batch) {
   counters_.events += batch.size();
-  if (stop_ != nullptr && stop_->load()) return;
   messages_.AddBatch(batch);
   // Resolve each row's tenant; the common case is one tenant for the whole batch.
   std::vector<Tenant*> row_tenant(batch.size());

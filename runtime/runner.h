@@ -26,13 +26,13 @@
 namespace vigil::runtime {
 
 struct RunCounters {
-  uint64_t events = 0;           // events evaluated (every normalized event)
-  uint64_t matches = 0;          // rule matches before guards
-  uint64_t alerts = 0;           // alerts written
-  uint64_t suppressed = 0;       // matches within a suppression period
-  uint64_t excepted = 0;         // matches an exception removed
-  uint64_t duplicates = 0;       // alerts with an id already written in this run
-  uint64_t opt_in_skipped = 0;   // matches of rules the event's tenant does not run
+  uint64_t events = 0;          // events evaluated (every normalized event)
+  uint64_t matches = 0;         // rule matches before guards
+  uint64_t alerts = 0;          // alerts written
+  uint64_t suppressed = 0;      // matches within a suppression period
+  uint64_t excepted = 0;        // matches an exception removed
+  uint64_t duplicates = 0;      // alerts with an id already written in this run
+  uint64_t opt_in_skipped = 0;  // matches of rules the event's tenant does not run
   uint64_t dead_letters = 0;
   std::map<std::string, uint64_t> alerts_by_rule;
   std::map<std::string, uint64_t> alerts_by_tenant;
@@ -47,8 +47,8 @@ class AlertSink {
 };
 
 struct RunnerOptions {
-  bool use_interp = false;       // --engine interp
-  std::string tenant_fallback;   // --tenant
+  bool use_interp = false;      // --engine interp
+  std::string tenant_fallback;  // --tenant
   size_t flush_every_batches = 64;
   StatefulOptions stateful;
 };
@@ -62,8 +62,6 @@ class Runner : public ingest::Sink {
   void SetFiles(const std::vector<std::string>* files) { files_ = files; }
   // Dead letters are written here as JSON lines (null: only counted).
   void SetDeadLetterFile(std::FILE* f) { dead_letter_ = f; }
-  // Stop evaluating (batches still arriving are counted and dropped).
-  void SetStopFlag(const std::atomic<bool>* stop) { stop_ = stop; }
 
   void OnBatch(columnar::Batch& batch) override;
   void OnDeadLetter(const ingest::DeadLetter& letter) override;
@@ -92,17 +90,19 @@ class Runner : public ingest::Sink {
     std::vector<schema::Datum> values;
     std::deque<std::string> storage;
   };
-  OwnedValues Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch, size_t row,
-                     Tenant& tenant);
+  OwnedValues Values(const std::vector<ast::ExprPtr>& exprs, const columnar::Batch& batch,
+                     size_t row, Tenant& tenant);
   void Decorate(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant);
   // Templates and vendor verdict from the alert's evidence and its last event's record.
   void Render(AlertParts& a);
   void IocMatches(AlertParts& a, const columnar::Batch& batch, size_t row, Tenant& tenant);
   void Emit(AlertParts a);
   // Stateful rules: feeds their matches to the engine, then guards and emits what fires.
-  void Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch, Tenant& tenant, int64_t watermark);
-  std::vector<schema::Datum> OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step, const columnar::Batch& batch,
-                                       size_t row, Tenant& tenant, std::deque<std::string>* storage);
+  void Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch,
+                Tenant& tenant, int64_t watermark);
+  std::vector<schema::Datum> OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
+                                       const columnar::Batch& batch, size_t row, Tenant& tenant,
+                                       std::deque<std::string>* storage);
   void EmitStateful(std::vector<AlertParts> fired, Tenant& tenant);
   const std::string& FileName(uint32_t index) const;
 
@@ -112,7 +112,6 @@ class Runner : public ingest::Sink {
   RunnerOptions options_;
   const std::vector<std::string>* files_ = nullptr;
   std::FILE* dead_letter_ = nullptr;
-  const std::atomic<bool>* stop_ = nullptr;
   std::unique_ptr<vm::Vm> vm_;
   std::unique_ptr<interp::Interpreter> interp_;  // the oracle engine, and per-alert expressions
   Suppressor suppressor_;

@@ -53,6 +53,38 @@ TEST(RunTest, SameInputSameAlertsAndIds) {
   EXPECT_EQ(Ids(a).size(), a.alerts.size());  // never the same id twice
 }
 
+// The statistics without what depends on the clock.
+nlohmann::json Timeless(nlohmann::json stats) {
+  stats.erase("elapsed_seconds");
+  stats.erase("events_per_second");
+  return stats;
+}
+
+TEST(RunTest, ParallelRunsGiveTheSameAlertsDeadLettersAndStatistics) {
+  // Small batches and frequent checkpoints keep the queue between the threads busy.
+  runtime::RunOptions o = PackOnSamples();
+  o.ingest.batch_size = 16;
+  o.checkpoint_every = 50;
+  std::vector<RunOutput> runs;
+  std::vector<std::string> dead;
+  for (int threads : {1, 2, 4}) {
+    const std::string dir = TempDir("threads" + std::to_string(threads));
+    o.threads = threads;
+    o.state_dir = dir + "/state";
+    o.dead_letter = dir + "/dead.jsonl";
+    runs.push_back(RunVigil(o, dir));
+    dead.push_back(ReadFile(o.dead_letter));
+    ASSERT_EQ(runs.back().exit_code, 0);
+  }
+  ASSERT_GT(runs[0].alerts.size(), 10u);
+  EXPECT_GT(runs[0].stats["quarantined"].get<uint64_t>(), 0u);  // dead letters go through too
+  for (size_t i = 1; i < runs.size(); ++i) {
+    EXPECT_EQ(runs[i].alerts_text, runs[0].alerts_text) << i;
+    EXPECT_EQ(dead[i], dead[0]) << i;
+    EXPECT_EQ(Timeless(runs[i].stats), Timeless(runs[0].stats)) << i;
+  }
+}
+
 TEST(RunTest, ReferenceInterpreterGivesTheSameAlerts) {
   runtime::RunOptions o = PackOnSamples();
   RunOutput vm = RunVigil(o, TempDir("eng_vm"));

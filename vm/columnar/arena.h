@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vigil::columnar {
@@ -24,6 +25,13 @@ class Arena {
   // allocates nothing).
   void Reset();
   size_t bytes_used() const { return used_total_; }
+  // Exchanges contents with `other`; views into either stay valid (chunks do not move).
+  void Swap(Arena& other) noexcept {
+    std::swap(chunk_size_, other.chunk_size_);
+    chunks_.swap(other.chunks_);
+    std::swap(current_, other.current_);
+    std::swap(used_total_, other.used_total_);
+  }
 
  private:
   struct Chunk {

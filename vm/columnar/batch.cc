@@ -1,6 +1,8 @@
 // batch.cc: batch construction and row management.
 #include "vm/columnar/batch.h"
 
+#include <utility>
+
 #include "base/check.h"
 
 namespace vigil::columnar {
@@ -17,6 +19,18 @@ Batch::Batch(schema::EventType type, size_t capacity) : type_(type), capacity_(c
   }
   Reset();
   sources_.reserve(capacity);
+}
+
+void Batch::Swap(Batch& other) noexcept {
+  std::swap(type_, other.type_);
+  std::swap(capacity_, other.capacity_);
+  std::swap(size_, other.size_);
+  columns_.swap(other.columns_);
+  top_level_.swap(other.top_level_);
+  members_.swap(other.members_);
+  member_.swap(other.member_);
+  arena_.Swap(other.arena_);
+  sources_.swap(other.sources_);
 }
 
 void Batch::Reset() {

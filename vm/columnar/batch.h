@@ -48,6 +48,9 @@ class Batch {
   size_t AddRow(const RowSource& source);
   // Empties the batch, keeping its memory.
   void Reset();
+  // Exchanges everything (type, rows, columns, strings, sources) with `other`: a full batch
+  // changes hands without a copy and every view into it stays valid.
+  void Swap(Batch& other) noexcept;
   // Sets the row count directly (tests and generators that fill columns themselves).
   void SetSizeForTesting(size_t n);
 
