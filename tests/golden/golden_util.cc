@@ -100,8 +100,8 @@ Directives ParseDirectives(const std::string& source) {
       for (std::string code; words >> code;) d.allow.push_back(code);
     } else if (word == "max-file-bytes") {
       words >> d.max_file_bytes;
-    } else if (word == "reserved") {
-      d.reserved = true;
+    } else if (word == "retired") {
+      d.retired = true;
     } else if (word == "not-first") {
       d.not_first = true;
     } else {

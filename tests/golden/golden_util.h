@@ -35,12 +35,12 @@ void ExpectMatchesGolden(const std::string& expected_path, const std::string& ac
 // The directives of an input: leading comment lines of the form `// golden: <word> [args]`.
 //   allow CODE...        switch these warnings off while loading (like `vigil check -A CODE`)
 //   max-file-bytes N     load with this file size limit (LoadOptions::max_file_bytes)
-//   reserved             the code is not reported from source text (the input must be clean)
+//   retired              nothing reports the code any more (the input must load cleanly)
 //   not-first            other diagnostics precede the code by nature (E0105 counts E0102s)
 struct Directives {
   std::vector<std::string> allow;
   size_t max_file_bytes = 0;  // 0: the default
-  bool reserved = false;
+  bool retired = false;
   bool not_first = false;
   std::vector<std::string> unknown;  // directives this harness does not know (a test failure)
 };
