@@ -115,6 +115,37 @@ PackSpec RealPack(size_t max_rules, bool stateless_only) {
   return spec;
 }
 
+namespace {
+
+std::string RuleId(const std::string& block) {
+  const size_t end = block.find_first_of(" {\n", 5);
+  return block.substr(5, end - 5);
+}
+
+}  // namespace
+
+std::vector<std::string> RealRuleIds() {
+  std::vector<std::string> ids;
+  for (const auto& [path, text] : RealFiles()) {
+    if (!path.ends_with(".vgl")) continue;
+    for (const std::string& b : RuleBlocks(text)) ids.push_back(RuleId(b));
+  }
+  return ids;
+}
+
+PackSpec RealPackRule(const std::string& rule_id) {
+  PackSpec spec;
+  spec.name = rule_id;
+  for (auto& [path, text] : RealFiles()) {
+    if (path.ends_with(".vgl")) {
+      text = Filter(
+          text, [&](const std::string& b) { return RuleId(b) == rule_id; }, &spec.rules);
+    }
+    spec.files.emplace_back(path, std::move(text));
+  }
+  return spec;
+}
+
 PackSpec GeneratedPack(size_t rules, uint64_t seed) {
   PackSpec spec;
   spec.name = "gen" + std::to_string(rules);

@@ -31,6 +31,11 @@ std::string SourceDir();
 // `stateless_only` leaves out aggregate, sequence, first_seen and prevalence rules.
 PackSpec RealPack(size_t max_rules, bool stateless_only);
 
+// The real pack with one rule only (its id), plus every list and macro.
+PackSpec RealPackRule(const std::string& rule_id);
+// The ids of the real pack's rules, in file order.
+std::vector<std::string> RealRuleIds();
+
 // common.vgl (and its list files) plus `rules` generated rules in gen_NNN.vgl files of 1,000.
 PackSpec GeneratedPack(size_t rules, uint64_t seed);
 

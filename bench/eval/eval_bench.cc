@@ -19,6 +19,9 @@
 //                      rules/mimecast), real79 (the whole pack), gen10, gen200, gen1000
 //                      (bench/common/rule_gen: realistic generated rules over common.vgl)
 //   BM_Eval_VmBatchSize/<rows>                 real79 and gen200 at 256, 1024, 2048, 8192 rows
+//   BM_Eval_VmRule/<rule id>                   each rule of the real pack alone (attribution:
+//                                              which rules the pack's time goes to; not run
+//                                              by `make bench`)
 // The interpreter runs over the first ~8,000 events only (it is slow); the VM benchmarks also
 // report that subset's rate (BM_Eval_VmSubset/<pack>) so the VM/interpreter ratio compares the
 // same rows. Good: VmSubset/Interp >= 10 for every pack; Vm gen1000 >= 1/10 of Vm gen10.
@@ -54,6 +57,7 @@ const Subject& SubjectFor(const std::string& name) {
   if (name == "real10") spec = RealPack(10, /*stateless_only=*/true);
   if (name == "real79") spec = RealPack(0, false);
   if (name.starts_with("gen")) spec = GeneratedPack(std::stoul(name.substr(3)), /*seed=*/7);
+  if (name.starts_with("mimecast.")) spec = RealPackRule(name);
   spec.name = name;
   slot = std::make_unique<Subject>(Subject{spec, CompileOrDie(spec)});
   return *slot;
@@ -131,6 +135,12 @@ void RegisterAll() {
     })->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("BM_Eval_Interp/" + p).c_str(), [p](benchmark::State& st) {
       RunInterp(st, p);
+    })->Unit(benchmark::kMillisecond);
+  }
+  // Attribution, not part of `make bench`: each rule of the real pack alone.
+  for (const std::string& id : RealRuleIds()) {
+    benchmark::RegisterBenchmark(("BM_Eval_VmRule/" + id).c_str(), [id](benchmark::State& st) {
+      RunVm(st, id, columnar::kDefaultBatchSize, 0);
     })->Unit(benchmark::kMillisecond);
   }
   for (const char* pack : {"real79", "gen200"}) {
