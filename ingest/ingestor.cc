@@ -182,6 +182,7 @@ void Ingestor::Impl::Flush() {
   for (auto& batch : batches_) {
     if (batch != nullptr && batch->size() > 0) Emit(*batch);
   }
+  sink_->OnFlushed();
 }
 
 std::pair<std::string, uint64_t> Ingestor::Impl::Position() const {

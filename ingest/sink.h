@@ -14,6 +14,8 @@ class Sink {
   // and every view in it are valid only during the call: the ingestor resets and refills it
   // afterwards. Row provenance: batch.sources()[i].file indexes Ingestor::files().
   virtual void OnBatch(columnar::Batch& batch) = 0;
+  // Every record read so far has been delivered: no event waits in a partly filled batch.
+  virtual void OnFlushed() {}
   // One quarantined record; its views are valid only during the call.
   virtual void OnDeadLetter(const DeadLetter& letter) = 0;
   // Every record of input `file_index` up to its `records_done`-th (kInputDone: all of it) has

@@ -7,7 +7,7 @@ namespace vigil::runtime {
 
 // One call of the ingestor, owned.
 struct Pipeline::Item {
-  enum class Kind { kBatch, kDeadLetter, kCheckpoint } kind = Kind::kBatch;
+  enum class Kind { kBatch, kDeadLetter, kCheckpoint, kFlushed } kind = Kind::kBatch;
   std::vector<std::string> new_files;      // input names to learn before handling this
   std::unique_ptr<columnar::Batch> batch;  // kBatch
   ingest::DeadLetter letter;               // kDeadLetter: views into the strings below
@@ -75,6 +75,13 @@ void Pipeline::OnDeadLetter(const ingest::DeadLetter& letter) {
   Push(std::move(item));
 }
 
+void Pipeline::OnFlushed() {
+  Item item;
+  item.kind = Item::Kind::kFlushed;
+  item.new_files = NewFiles();
+  Push(std::move(item));
+}
+
 void Pipeline::OnCheckpoint(uint32_t file_index, uint64_t records_done) {
   Item item;
   item.kind = Item::Kind::kCheckpoint;
@@ -109,6 +116,9 @@ void Pipeline::Handle(Item& item) {
       item.letter.file = item.file;
       item.letter.raw = item.raw;
       inner_.OnDeadLetter(item.letter);
+      break;
+    case Item::Kind::kFlushed:
+      inner_.OnFlushed();
       break;
     case Item::Kind::kCheckpoint:
       if (on_checkpoint_ && item.file_index < eval_files_.size()) {

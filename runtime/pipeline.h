@@ -50,6 +50,7 @@ class Pipeline : public ingest::Sink {
 
   void OnBatch(columnar::Batch& batch) override;
   void OnDeadLetter(const ingest::DeadLetter& letter) override;
+  void OnFlushed() override;
   void OnCheckpoint(uint32_t file_index, uint64_t records_done) override;
 
   // Returns once the inner sink has handled everything handed over so far; rethrows what the

@@ -48,6 +48,7 @@ class Progress : public ingest::Sink {
     Tick();
   }
   void OnDeadLetter(const ingest::DeadLetter& d) override { inner_.OnDeadLetter(d); }
+  void OnFlushed() override { inner_.OnFlushed(); }
   void Tick() {
     if (!enabled_) return;
     const auto now = Clock::now();
@@ -117,7 +118,7 @@ void Sync(std::FILE* f) {
 
 nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c,
                                  const StatefulStats& st, const RunOptions& o, size_t rules,
-                                 double seconds) {
+                                 double seconds, uint64_t events_now) {
   auto j = nlohmann::ordered_json::parse(in.ToJson());
   j["events_evaluated"] = c.events;
   j["rules"] = rules;
@@ -137,15 +138,17 @@ nlohmann::ordered_json StatsJson(const ingest::Stats& in, const RunCounters& c,
   j["state_keys"] = st.state_keys;
   j["reorder_overflow"] = st.reorder_overflow;
   j["elapsed_seconds"] = seconds;
-  j["events_per_second"] = seconds > 0 ? static_cast<double>(c.events) / seconds : 0.0;
+  // The rate of this process (a resumed run's counts include what earlier runs evaluated).
+  j["events_per_second"] = seconds > 0 ? static_cast<double>(events_now) / seconds : 0.0;
   return j;
 }
 
 void PrintSummary(const ingest::Stats& in, const RunCounters& c, const RunOptions& o,
-                  double seconds) {
+                  double seconds, uint64_t events_now) {
   std::string s = fmt::format(
       "{} records read: {} events evaluated, {} quarantined ({:.1f}s, {:.0f} events/s)\n",
-      in.records_read, in.events, in.quarantined, seconds, seconds > 0 ? in.events / seconds : 0.0);
+      in.records_read, in.events, in.quarantined, seconds,
+      seconds > 0 ? static_cast<double>(events_now) / seconds : 0.0);
   s += fmt::format("{} alerts ({} suppressed, {} excepted, {} duplicate)\n", c.alerts, c.suppressed,
                    c.excepted, c.duplicates);
   for (const auto& [cls, by_sev] : c.alerts_by_class_severity) {
@@ -164,6 +167,15 @@ void PrintSummary(const ingest::Stats& in, const RunCounters& c, const RunOption
 }  // namespace
 
 int Run(const RunOptions& o, const std::atomic<bool>* stop) {
+  // A misspelt input is a usage error, found before anything is written (an input that exists
+  // but cannot be read is a quarantined io_error record, as every other bad record).
+  for (const std::string& in : o.inputs) {
+    std::error_code ec;
+    if (in != "-" && !std::filesystem::exists(in, ec)) {
+      std::fprintf(stderr, "vigil: no such input: %s\n", in.c_str());
+      return 2;
+    }
+  }
   RuleSet rules;
   std::string error;
   if (!LoadRuleSet(o.rules, &rules, &error)) {
@@ -221,6 +233,7 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   ro.use_interp = o.engine == "interp";
   ro.tenant_fallback = o.tenant;
   ro.stateful.allowed_lateness_ms = o.allowed_lateness_ms;
+  ro.stateful.hold_watermark = true;  // the ingestor reports when partial batches were flushed
   ro.stateful.limits.max_groups = o.max_state_keys;
   ro.stateful.max_history_keys = o.max_state_keys;
   Runner runner(rules, *tenants, alerts, ro);
@@ -271,6 +284,7 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
     });
   }
   const auto start = Clock::now();
+  const uint64_t events_before = runner.counters().events;
   bool inputs_ok = true;
   if (!(resuming && cp.complete)) {
     for (const std::string& in : o.inputs) {
@@ -297,26 +311,27 @@ int Run(const RunOptions& o, const std::atomic<bool>* stop) {
   }
   progress.End();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const uint64_t events_now = runner.counters().events - events_before;
   std::fflush(out);
   if (own_out) std::fclose(out);
   if (own_dead) std::fclose(dead);
   ingest::Stats stats = base_stats;
   if (!already_done) stats.Add(ingestor.stats());
+  bool stats_failed = false;
   if (!o.stats_json.empty()) {
+    const std::string text = StatsJson(stats, runner.counters(), runner.stateful_stats(), o,
+                                       rules.rule_count(), seconds, events_now)
+                                 .dump(2) +
+                             "\n";
     std::FILE* f = std::fopen(o.stats_json.c_str(), "wb");
-    if (f != nullptr) {
-      const std::string text = StatsJson(stats, runner.counters(), runner.stateful_stats(), o,
-                                         rules.rule_count(), seconds)
-                                   .dump(2) +
-                               "\n";
-      std::fwrite(text.data(), 1, text.size(), f);
-      std::fclose(f);
-    }
+    stats_failed = f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size();
+    if (f != nullptr) stats_failed = std::fclose(f) != 0 || stats_failed;
+    if (stats_failed) std::fprintf(stderr, "vigil: cannot write %s\n", o.stats_json.c_str());
   }
-  if (o.summary) PrintSummary(stats, runner.counters(), o, seconds);
+  if (o.summary) PrintSummary(stats, runner.counters(), o, seconds, events_now);
   if (interrupted) return 3;
   if (!inputs_ok && stats.records_read == 0) return 2;
-  if (checkpoint_failed) return 2;
+  if (checkpoint_failed || stats_failed) return 2;
   return o.strict && stats.quarantined > 0 ? 1 : 0;
 }
 

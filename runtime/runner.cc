@@ -94,6 +94,16 @@ void Runner::OnBatch(columnar::Batch& batch) {
   if (++batches_since_flush_ >= options_.flush_every_batches) Flush();
 }
 
+void Runner::OnFlushed() {
+  for (const std::string& id : stateful_.CommitWatermarks()) {
+    Tenant* tenant = tenants_.Find(id);
+    if (tenant == nullptr) continue;
+    std::vector<AlertParts> fired;
+    stateful_.Advance(id, &fired);
+    EmitStateful(std::move(fired), *tenant);
+  }
+}
+
 void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
   tenant.context.history = stateful_.History(tenant.id);
   const int64_t watermark = stateful_.Watermark(tenant.id);

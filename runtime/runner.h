@@ -65,6 +65,9 @@ class Runner : public ingest::Sink {
 
   void OnBatch(columnar::Batch& batch) override;
   void OnDeadLetter(const ingest::DeadLetter& letter) override;
+  // With options.stateful.hold_watermark: the event times evaluated so far move the
+  // watermarks; stateful rules process what they passed.
+  void OnFlushed() override;
   // Writes pending alerts (with related events known so far).
   void Flush();
   // End of input: closes stateful windows whose outcome is now known, then flushes.

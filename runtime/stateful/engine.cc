@@ -18,8 +18,9 @@ struct StatefulEngine::Pending {
 };
 
 struct StatefulEngine::TenantState {
-  int64_t max_ts = INT64_MIN;
-  uint64_t arrivals = 0;                                    // tie-break: arrival order
+  int64_t max_ts = INT64_MIN;   // the latest event time that counts for the watermark
+  int64_t seen_ts = INT64_MIN;  // the latest event time observed (hold_watermark: not yet counting)
+  uint64_t arrivals = 0;        // tie-break: arrival order
   std::map<std::pair<int64_t, uint64_t>, Pending> pending;  // by (event time, arrival)
   std::unique_ptr<HistoryStore> history;
   std::map<size_t, std::unique_ptr<Aggregator>> aggregates;
@@ -57,7 +58,18 @@ int64_t StatefulEngine::Watermark(const std::string& tenant) const {
 
 void StatefulEngine::Observe(const std::string& tenant, int64_t max_ts) {
   TenantState& t = For(tenant);
-  t.max_ts = std::max(t.max_ts, max_ts);
+  t.seen_ts = std::max(t.seen_ts, max_ts);
+  if (!options_.hold_watermark) t.max_ts = t.seen_ts;
+}
+
+std::vector<std::string> StatefulEngine::CommitWatermarks() {
+  std::vector<std::string> moved;
+  for (auto& [name, t] : tenants_) {
+    if (t->seen_ts <= t->max_ts) continue;
+    t->max_ts = t->seen_ts;
+    moved.push_back(name);
+  }
+  return moved;
 }
 
 void StatefulEngine::OnAggregate(size_t rule, const std::string& tenant, const std::string& key,
@@ -140,6 +152,7 @@ void StatefulEngine::Advance(const std::string& tenant, std::vector<AlertParts>*
 
 void StatefulEngine::Finish(std::vector<AlertParts>* fired) {
   for (auto& [name, t] : tenants_) {
+    t->max_ts = std::max(t->max_ts, t->seen_ts);
     Release(name, *t, INT64_MAX, fired);
     if (t->max_ts == INT64_MIN) continue;
     const size_t before = fired->size();
@@ -178,6 +191,7 @@ void StatefulEngine::Save(std::string* out) const {
   for (const auto& [name, t] : tenants_) {
     w.Str(name);
     w.I64(t->max_ts);
+    w.I64(t->seen_ts);
     w.U64(t->arrivals);
     w.U32(static_cast<uint32_t>(t->pending.size()));
     for (const auto& [at, p] : t->pending) {
@@ -221,6 +235,7 @@ bool StatefulEngine::Load(std::string_view in) {
     const std::string name = r.Str();
     TenantState& t = For(name);
     t.max_ts = r.I64();
+    t.seen_ts = r.I64();
     t.arrivals = r.U64();
     const uint32_t waiting = r.Count(40, "pending match");
     for (uint32_t j = 0; j < waiting && r.ok(); ++j) {

@@ -27,6 +27,11 @@ struct StatefulOptions {
   size_t max_pending = 1000000;
   StatefulLimits limits;
   size_t max_history_keys = 100000;
+  // false: the event times of a batch move the watermark as soon as it is evaluated. true: they
+  // count only from the next CommitWatermarks(), which the caller makes when every record read
+  // so far has been evaluated (ingest holds events of other types in partly filled batches, so
+  // an earlier batch must not make their events late).
+  bool hold_watermark = false;
 };
 
 struct StatefulStats {
@@ -48,6 +53,9 @@ class StatefulEngine {
   int64_t Watermark(const std::string& tenant) const;
   // Notes the event times of a batch (call after its matches were handed over).
   void Observe(const std::string& tenant, int64_t max_ts);
+  // With hold_watermark: the event times observed so far now count. Returns the tenants whose
+  // watermark moved (Advance them).
+  std::vector<std::string> CommitWatermarks();
 
   // An event matched aggregate rule `rule` (pack index); it is processed (and alerts appended
   // by Advance/Finish) once the watermark passes it.

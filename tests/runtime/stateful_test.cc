@@ -102,6 +102,42 @@ TEST(StatefulRunTest, StepsOutOfInputOrderMatchInEventTimeOrder) {
   EXPECT_EQ(r.stats["late_events"].get<int>(), 0);
 }
 
+// An API 2.0 event of `type` ("receipt", "process") for message `id`, `secs` after 10:00 UTC.
+std::string Api2Event(const std::string& type, const std::string& id, int secs) {
+  return R"({"accountId":"C1","eventType":")" + type + R"(","subType":"Acc","action":"Acc",)" +
+         R"("timestamp":)" + std::to_string(int64_t{1714557600000} + secs * int64_t{1000}) +
+         R"(,"messageId":"<)" + id +
+         R"(@x>","subject":"statement","senderEnvelope":"a@x.example",)" +
+         R"("recipients":"u@corp.example","direction":"Inbound"})";
+}
+
+TEST(StatefulRunTest, EventsWaitingInAnotherTypesBatchAreNotLate) {
+  // Two receipts 10 minutes apart are read before their process lines: all four are in partly
+  // filled batches until ingest flushes them together, so the receipts' time must not make the
+  // first process line late (the watermark moves when everything read so far was evaluated).
+  const std::string dir = TempDir("held");
+  WriteFile(dir + "/r.vgl", Rule("t.seq",
+                                 " sequence by message_id within 1m {\n"
+                                 "  step r: receipt where subject == \"statement\"\n"
+                                 "  step p: process where subject == \"statement\"\n }"));
+  WriteFile(dir + "/logs/cg_events.json",
+            "{\"value\":[" + Api2Event("receipt", "a", 0) + "," + Api2Event("receipt", "b", 600) +
+                "," + Api2Event("process", "a", 2) + "," + Api2Event("process", "b", 602) + "]}");
+  runtime::RunOptions o;
+  o.rules = {dir + "/r.vgl"};
+  o.inputs = {dir + "/logs"};
+  o.allowed_lateness_ms = 60 * 1000;
+  o.ingest.batch_size = 4;
+  for (int threads : {1, 2}) {
+    o.threads = threads;
+    RunOutput r = RunVigil(o, dir);
+    ASSERT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.stats["records_read"].get<int>(), 4);
+    EXPECT_EQ(r.stats["late_events"].get<int>(), 0) << threads;
+    EXPECT_EQ(CountRule(r, "t.seq"), 2u) << threads;
+  }
+}
+
 TEST(StatefulRunTest, LateEventsAreCountedNotSilentlyDropped) {
   const std::string logs = Receipt("1200", "a@x.example", "s") +
                            Receipt("1130", "a@x.example", "s") +
