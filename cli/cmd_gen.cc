@@ -101,8 +101,8 @@ CLI::App* RegisterGen(CLI::App& app, CommandFn* run) {
   cmd->add_option("--days", o->days, "Days of traffic from 2024-11-04T00:00Z (default 1)")
       ->check(CLI::Range(1, 366));
   cmd->add_option("--chunk-minutes", o->chunk_minutes,
-                  "Minutes of traffic per directory of files (default 5, the default allowed "
-                  "lateness of vigil run)")
+                  "Minutes of traffic per directory of files (default 60: run the logs with "
+                  "vigil run --allowed-lateness of at least this)")
       ->check(CLI::Range(1, 1440));
   cmd->add_flag("--no-attacks", o->no_attacks, "Benign traffic only, no planted scenarios");
   cmd->add_option("-r,--rules", o->rules,

@@ -42,7 +42,9 @@ CLI::App* RegisterRun(CLI::App& app, CommandFn* run) {
       ->capture_default_str();
   cmd->add_option("--format", *format, "Input format (see vigil ingest)")->capture_default_str();
   cmd->add_option("--log-type", o->ingest.log_type, "API 1.0 log type of records that carry none");
-  cmd->add_option("--batch-size", o->ingest.batch_size, "Events per batch")->capture_default_str();
+  cmd->add_option("--batch-size", o->ingest.batch_size, "Events per batch")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20))
+      ->capture_default_str();
   cmd->add_flag("--strict", o->strict, "Exit 1 when any record was quarantined");
   cmd->add_option("--state", o->state_dir,
                   "Checkpoint state and input positions in this directory; rerun to resume");

@@ -224,5 +224,23 @@ TEST(RunTest, RuleErrorsAreAConfigurationError) {
   EXPECT_EQ(RunVigil(o, dir).exit_code, 2);
 }
 
+TEST(RunTest, MissingInputOrUnwritableStatisticsAreFailures) {
+  const std::string dir = TempDir("missing");
+  WriteFile(dir + "/r.vgl", Rule("t.x", " on receipt\n when true"));
+  WriteFile(dir + "/logs/receipt_1.log", "datetime=2024-05-01T10:00:00+0000|aCode=a|acc=C1\n");
+  runtime::RunOptions o;
+  o.rules = {dir + "/r.vgl"};
+  o.inputs = {dir + "/logs", dir + "/no_such_dir"};
+  RunOutput r = RunVigil(o, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.alerts.empty());  // refused before anything was read
+  o.inputs = {dir + "/logs"};
+  o.stats_json = dir + "/no_such_dir/stats.json";
+  o.output = dir + "/alerts.jsonl";
+  o.summary = false;
+  EXPECT_EQ(runtime::Run(o, nullptr), 2);
+  EXPECT_EQ(ReadLines(o.output).size(), 1u);  // the alerts were still written
+}
+
 }  // namespace
 }  // namespace vigil::testing
