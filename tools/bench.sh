@@ -30,23 +30,25 @@ trap 'rm -rf "$raw"' EXIT
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 start=$(date +%s)
 
-# gbench SUITE BINARY [ARGS...]: one Google Benchmark binary, JSON to $raw/SUITE.json.
+# gbench NAME SUITE BINARY [ARGS...]: one Google Benchmark binary of bench/SUITE, JSON to
+# $raw/NAME.json (later flags override the default minimum time).
 gbench() {
-  local suite=$1 bin=$2
-  shift 2
+  local name=$1 suite=$2 bin=$3
+  shift 3
   [[ "$skip" == *" $suite "* ]] && return 0
-  echo "bench: $suite" >&2
+  echo "bench: $name" >&2
   "$build/bench/$suite/$bin" --benchmark_min_time="$min_time" \
-    --benchmark_out="$raw/$suite.json" --benchmark_out_format=json "$@" >&2
+    --benchmark_out="$raw/$name.json" --benchmark_out_format=json "$@" >&2
 }
 
-# Evaluation (the per-rule attribution family is left to be run by hand).
-gbench eval eval_bench --benchmark_filter='-BM_Eval_VmRule'
+gbench eval eval eval_bench --benchmark_filter='-BM_Eval_VmRule'
+# Attribution: each rule of the real pack alone (where the pack's evaluation time goes).
+gbench eval_rules eval eval_bench --benchmark_filter='BM_Eval_VmRule' --benchmark_min_time=0.1
 
-gbench compile compile_bench
-gbench ingest ingest_bench
+gbench compile compile compile_bench
+gbench ingest ingest ingest_bench
 # The stdlib baselines the performance doc quotes (the per-kernel sweep is bench/stdlib's own).
-gbench stdlib stdlib_bench --benchmark_filter='PatternSetScan|Separate200|ListLookup|LinearScan'
+gbench stdlib stdlib stdlib_bench --benchmark_filter='PatternSetScan|Separate200|ListLookup|LinearScan'
 
 if [[ "$skip" != *" e2e "* ]]; then
   echo "bench: e2e ($messages messages)" >&2

@@ -13,7 +13,8 @@ state caps rather than by the input size.
 Scenarios, each a child process timed with wait4() (user + system CPU, wall, peak RSS):
   gen          vigil gen --messages N --tenants K --seed S            (the corpus)
   ingest       vigil ingest --emit stats LOGS                        (parse + normalize only)
-  e2e          vigil run --rules rules/ --tenants ... LOGS -o /dev/null (the real pack)
+  e2e          vigil run --rules rules/ --tenants ... LOGS -o /dev/null (the real pack), with
+               --threads 1 when the binary has --threads (as every run below but the next)
   e2e_threads2 the same with --threads 2, when `vigil run --help` lists it
   stateless    vigil run with the real pack's stateless rules only
   stateful     the same plus bench/e2e/stateful.vgl (20 stateful rules)
@@ -176,9 +177,11 @@ def main():
             m[k] = s.get(k)
         return m
 
-    result["e2e"] = vigil_run("e2e", ["--rules", rules], repeat=a.repeat)
     help_text = subprocess.run([vigil, "run", "--help"], capture_output=True, text=True).stdout
-    if "--threads" in help_text:
+    threads = "--threads" in help_text
+    one = ["--threads", "1"] if threads else []  # per-core numbers: one evaluating thread
+    result["e2e"] = vigil_run("e2e", ["--rules", rules], one, repeat=a.repeat)
+    if threads:
         result["e2e_threads2"] = vigil_run("e2e_threads2", ["--rules", rules], ["--threads", "2"])
     else:
         result["e2e_threads2"] = {"unavailable": "`vigil run --help` lists no --threads option "
@@ -193,12 +196,12 @@ def main():
                 os.path.join(full, "bench_stateful.vgl"))
     pruned = "corpus/tenants_stateless.json"
     prune_tenants(os.path.join(a.work, tenants), rule_ids(base), os.path.join(a.work, pruned))
-    result["stateless"] = vigil_run("stateless", ["--rules", base], tenant_file=pruned)
-    result["stateful"] = vigil_run("stateful", ["--rules", full], tenant_file=pruned)
+    result["stateless"] = vigil_run("stateless", ["--rules", base], one, tenant_file=pruned)
+    result["stateful"] = vigil_run("stateful", ["--rules", full], one, tenant_file=pruned)
     # The same two packs with an allowed lateness of one generated file's span: stateful
     # matches wait in the event-time reorder buffer for at most an hour instead of a day.
-    result["e2e_lateness1h"] = vigil_run("e2e_1h", ["--rules", rules], lateness="1h")
-    result["stateful_lateness1h"] = vigil_run("stateful_1h", ["--rules", full],
+    result["e2e_lateness1h"] = vigil_run("e2e_1h", ["--rules", rules], one, lateness="1h")
+    result["stateful_lateness1h"] = vigil_run("stateful_1h", ["--rules", full], one,
                                               tenant_file=pruned, lateness="1h")
     result["stateless"]["pack"] = f"rules/mimecast without its {dropped} stateful rules ({kept} rules)"
     result["stateful"]["pack"] = f"the same plus bench/e2e/stateful.vgl (20 stateful rules)"
@@ -209,7 +212,11 @@ def main():
     result["ratios"] = {
         "e2e_vs_ingest_cpu": ratio(result["e2e"], result["ingest"]),
         "e2e_vs_ingest_wall": ratio(result["e2e"], result["ingest"], "events_per_wall_s"),
+        "stateless_vs_ingest_cpu": ratio(result["stateless"], result["ingest"]),
         "stateful_vs_stateless_cpu": ratio(result["stateful"], result["stateless"]),
+        "lateness1h_vs_1d_cpu": ratio(result["e2e_lateness1h"], result["e2e"]),
+        "lateness1d_vs_1h_rss":
+            result["e2e"]["peak_rss_mib"] / result["e2e_lateness1h"]["peak_rss_mib"],
         "stateful_minus_stateless_rss_mib":
             result["stateful"]["peak_rss_mib"] - result["stateless"]["peak_rss_mib"],
     }
