@@ -64,7 +64,7 @@ def load_suite(path):
             if k.endswith("/s") or k in ("events", "rules", "matches", "bytes_per_second",
                                          "items_per_second"):
                 entry[k] = v
-        out[b["name"].replace("/iterations:1", "")] = entry
+        out[b["name"].replace("/iterations:1", "").replace("/real_time", "")] = entry
     return {"context": {k: doc["context"].get(k) for k in ("date", "library_build_type",
                                                              "num_cpus", "mhz_per_cpu")},
             "benchmarks": out}
@@ -87,6 +87,8 @@ def ratios(r):
     out["vm_gen10_vs_gen1000"] = div(ev("BM_Eval_Vm/gen10"), ev("BM_Eval_Vm/gen1000"))
     out["vm_gen10_vs_gen200"] = div(ev("BM_Eval_Vm/gen10"), ev("BM_Eval_Vm/gen200"))
     for p in ("real79", "gen200"):
+        out[f"vm_threads2_vs_1_{p}"] = div(ev(f"BM_Eval_VmThreads/{p}/threads:2"),
+                                           ev(f"BM_Eval_VmThreads/{p}/threads:1"))
         out[f"vm_batch8192_vs_256_{p}"] = div(ev(f"BM_Eval_VmBatchSize/{p}/8192"),
                                               ev(f"BM_Eval_VmBatchSize/{p}/256"))
     per_rule = lambda n: div(get(r, "compile", n, "cpu_ns"), get(r, "compile", n, "rules"))
@@ -188,6 +190,11 @@ def render(r):
             for n in (256, 1024, 2048, 8192)]
     parts.append("Batch size (VM events/s):\n\n" +
                  table(["rows per batch", "real79", "gen200"], rows))
+    rows = [[f"{t}"] + [si(ev(f"BM_Eval_VmThreads/{p}/threads:{t}")) for p in ("real79", "gen200")]
+            for t in (1, 2)]
+    rows.append(["2 / 1"] + [fx(ra.get(f"vm_threads2_vs_1_{p}")) for p in ("real79", "gen200")])
+    parts.append("Threads (a VM per thread over the same batches, one shared pack; wall-clock "
+                 "events/s of all threads):\n\n" + table(["threads", "real79", "gen200"], rows))
 
     rules = {n: b for n, b in ((r.get("suites", {}).get("eval_rules") or {})
                                .get("benchmarks", {}).items()) if n.startswith("BM_Eval_VmRule/")}

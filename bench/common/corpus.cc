@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <tuple>
 
 #include "bench/common/packs.h"
@@ -77,6 +78,8 @@ std::unique_ptr<EventCorpus> Build(const CorpusOptions& options) {
 }  // namespace
 
 const EventCorpus& Corpus(const CorpusOptions& options) {
+  static std::mutex mu;
+  const std::lock_guard<std::mutex> lock(mu);
   static auto* cache =
       new std::map<std::tuple<size_t, uint64_t, size_t>, std::unique_ptr<EventCorpus>>();
   auto& slot = (*cache)[{options.messages, options.seed, options.batch_size}];

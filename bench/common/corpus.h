@@ -31,7 +31,7 @@ struct EventCorpus {
 };
 
 // Generates and ingests (aborts on any failure or quarantined record). The result is cached:
-// the same options return the same corpus.
+// the same options return the same corpus. Thread-safe.
 const EventCorpus& Corpus(const CorpusOptions& options);
 
 // The first batches of `corpus` holding at least `events` events (all when 0).

@@ -19,6 +19,8 @@
 //                      rules/mimecast), real79 (the whole pack), gen10, gen200, gen1000
 //                      (bench/common/rule_gen: realistic generated rules over common.vgl)
 //   BM_Eval_VmBatchSize/<rows>                 real79 and gen200 at 256, 1024, 2048, 8192 rows
+//   BM_Eval_VmThreads/<pack>/threads:N        real79 and gen200 on 1 and 2 threads (a VM
+//                                              each, one shared LoadedPack; wall events/s)
 //   BM_Eval_VmRule/<rule id>                   each rule of the real pack alone (attribution:
 //                                              which rules the pack's time goes to; not run
 //                                              by `make bench`)
@@ -29,6 +31,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -49,8 +52,11 @@ struct Subject {
   CompiledPack pack;
 };
 
+// Thread-safe (the threaded benchmarks call it from every thread).
 const Subject& SubjectFor(const std::string& name) {
   static auto* cache = new std::map<std::string, std::unique_ptr<Subject>>();
+  static std::mutex mu;
+  const std::lock_guard<std::mutex> lock(mu);
   auto& slot = (*cache)[name];
   if (slot != nullptr) return *slot;
   PackSpec spec;
@@ -68,9 +74,11 @@ void Report(benchmark::State& state, size_t events, size_t rules, size_t matches
                                                   benchmark::Counter::kIsIterationInvariantRate);
   state.counters["rule_events/s"] = benchmark::Counter(
       static_cast<double>(events * rules), benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["events"] = static_cast<double>(events);
-  state.counters["rules"] = static_cast<double>(rules);
-  state.counters["matches"] = static_cast<double>(matches);
+  // Per thread (threaded runs sum the rates above over their threads).
+  using benchmark::Counter;
+  state.counters["events"] = Counter(static_cast<double>(events), Counter::kAvgThreads);
+  state.counters["rules"] = Counter(static_cast<double>(rules), Counter::kAvgThreads);
+  state.counters["matches"] = Counter(static_cast<double>(matches), Counter::kAvgThreads);
   state.SetItemsProcessed(static_cast<int64_t>(events * state.iterations()));
 }
 
@@ -142,6 +150,18 @@ void RegisterAll() {
     benchmark::RegisterBenchmark(("BM_Eval_VmRule/" + id).c_str(), [id](benchmark::State& st) {
       RunVm(st, id, columnar::kDefaultBatchSize, 0);
     })->Unit(benchmark::kMillisecond);
+  }
+  // Two threads, each with its own VM over the same read-only batches and the one shared
+  // LoadedPack, as `vigil run` would run two evaluators: wall-clock events/s of both together.
+  for (const char* pack : {"real79", "gen200"}) {
+    const std::string p = pack;
+    benchmark::RegisterBenchmark(
+        ("BM_Eval_VmThreads/" + p).c_str(),
+        [p](benchmark::State& st) { RunVm(st, p, columnar::kDefaultBatchSize, 0); })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Threads(1)
+        ->Threads(2);
   }
   for (const char* pack : {"real79", "gen200"}) {
     for (size_t rows : {256, 1024, 2048, 8192}) {
