@@ -135,15 +135,8 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
 }
 
 void Aggregator::Evict() {
-  while (groups_.size() > limits_.max_groups && !order_.empty()) {
-    auto [key, touched] = order_.front();
-    order_.pop_front();
-    auto it = groups_.find(key);
-    if (it != groups_.end() && it->second->touched == touched) {
-      groups_.erase(it);
-      ++evictions_;
-    }
-  }
+  evictions_ += order_.Evict(groups_, limits_.max_groups,
+                             [](const std::unique_ptr<Group>& g) { return g->touched; });
 }
 
 void Aggregator::Reset(Group& g) const {
@@ -163,7 +156,7 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
   }
   Group& g = *slot;
   g.touched = ++clock_;
-  order_.emplace_back(key, g.touched);
+  order_.Touch(key, g.touched);
   std::vector<StateValue> values;
   for (const Datum& d : args) values.push_back(StateValue::Of(d));
   if (agg.tumbling) {
@@ -295,7 +288,7 @@ bool Aggregator::Load(std::string_view in) {
   clock_ = r.U64();
   evictions_ = r.U64();
   groups_.clear();
-  order_.clear();
+  order_.Clear();
   const uint32_t n = r.Count(40, "group");
   for (uint32_t gi = 0; gi < n && r.ok(); ++gi) {
     std::string key = r.Str();
@@ -317,7 +310,7 @@ bool Aggregator::Load(std::string_view in) {
     for (CallState& c : g->calls) LoadCall(r, &c);
     const uint32_t kept = r.Count(40, "event");
     for (uint32_t e = 0; e < kept && r.ok(); ++e) g->kept.push_back(ReadEvent(r));
-    order_.emplace_back(key, g->touched);
+    order_.Touch(key, g->touched);
     groups_.emplace(std::move(key), std::move(g));
   }
   return r.ok() && r.remaining() == 0;

@@ -17,6 +17,7 @@
 
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
+#include "runtime/stateful/lru.h"
 #include "runtime/stateful/state_expr.h"
 
 namespace vigil::runtime {
@@ -70,7 +71,7 @@ class Aggregator {
   StatefulLimits limits_;
   std::vector<const ast::Expr*> calls_;  // aggregate calls of having/evidence
   std::unordered_map<std::string, std::unique_ptr<Group>> groups_;
-  std::deque<std::pair<std::string, uint64_t>> order_;  // LRU (key, touched)
+  LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
 };

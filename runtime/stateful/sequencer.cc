@@ -43,7 +43,7 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, const Ev
   const int64_t within = rule_.sequence->within_ms;
   Key& k = keys_[key];
   k.touched = ++clock_;
-  order_.emplace_back(key, k.touched);
+  order_.Touch(key, k.touched);
   const bool absent = rule_.sequence->steps[step].absent;
   if (absent) {
     // Cancels the partials waiting for this absence whose last step came before it.
@@ -94,23 +94,7 @@ void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
 }
 
 void Sequencer::Evict() {
-  while (keys_.size() > limits_.max_groups && !order_.empty()) {
-    auto [key, touched] = order_.front();
-    order_.pop_front();
-    auto it = keys_.find(key);
-    if (it != keys_.end() && it->second.touched == touched) {
-      keys_.erase(it);
-      ++evictions_;
-    }
-  }
-  if (order_.size() > 4 * std::max<size_t>(keys_.size(), 1024)) {
-    std::deque<std::pair<std::string, uint64_t>> compact;
-    for (auto& [key, t] : order_) {
-      auto it = keys_.find(key);
-      if (it != keys_.end() && it->second.touched == t) compact.emplace_back(key, t);
-    }
-    order_ = std::move(compact);
-  }
+  evictions_ += order_.Evict(keys_, limits_.max_groups, [](const auto& k) { return k.touched; });
 }
 
 void Sequencer::Save(std::string* out) const {
@@ -141,7 +125,7 @@ bool Sequencer::Load(std::string_view in) {
   clock_ = r.U64();
   evictions_ = r.U64();
   keys_.clear();
-  order_.clear();
+  order_.Clear();
   const uint32_t n = r.Count(16, "key");
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     std::string key = r.Str();
@@ -158,7 +142,7 @@ bool Sequencer::Load(std::string_view in) {
       for (uint32_t e = 0; e < events && r.ok(); ++e) p.events.push_back(ReadEvent(r));
       k.partials.push_back(std::move(p));
     }
-    order_.emplace_back(key, k.touched);
+    order_.Touch(key, k.touched);
     keys_.emplace(std::move(key), std::move(k));
   }
   return r.ok() && r.remaining() == 0;

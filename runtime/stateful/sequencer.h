@@ -26,7 +26,8 @@ class Sequencer {
   ~Sequencer();
 
   // An event with key `key` matched step `step`. Appends alerts that fire to *fired.
-  void OnStep(size_t step, const std::string& key, int64_t ts, const EventRef& event, std::vector<AlertParts>* fired);
+  void OnStep(size_t step, const std::string& key, int64_t ts, const EventRef& event,
+              std::vector<AlertParts>* fired);
   // Event time reached `watermark`: partials waiting for an absence whose span ended fire;
   // incomplete partials whose span ended are dropped.
   void Advance(int64_t watermark, std::vector<AlertParts>* fired);
@@ -56,7 +57,7 @@ class Sequencer {
   StatefulLimits limits_;
   size_t positive_steps_ = 0;  // steps before the absent one (or all)
   std::unordered_map<std::string, Key> keys_;
-  std::deque<std::pair<std::string, uint64_t>> order_;
+  LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
 };
