@@ -39,7 +39,7 @@ asan: deps
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
+	@cmake --build --preset fuzz -j $(JOBS) --target vigil_fuzzers
 	@./tools/run_fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: release
