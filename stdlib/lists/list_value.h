@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "schema/datum.h"
@@ -51,6 +53,24 @@ struct ListValue {
   // ("" for entries without a key).
   const std::vector<std::string>& LookalikeKeys() const;
 
+  // A memo of the closest entry to a value (lookalike functions: an ICU skeleton and edit
+  // distances per call, while sender domains repeat across batches far more than within one).
+  // Memoize(s, compute) returns compute() the first time per s, then the stored pair; at most
+  // kMemoEntries values are kept (then it starts over). Thread-safe.
+  static constexpr size_t kMemoEntries = 1 << 16;
+  template <typename Compute>
+  std::pair<int64_t, size_t> Memoize(std::string_view s, Compute compute) const {
+    {
+      std::lock_guard<std::mutex> lock(memo_mu_);
+      if (auto it = memo_.find(std::string(s)); it != memo_.end()) return it->second;
+    }
+    const std::pair<int64_t, size_t> v = compute();
+    std::lock_guard<std::mutex> lock(memo_mu_);
+    if (memo_.size() >= kMemoEntries) memo_.clear();
+    memo_.emplace(std::string(s), v);
+    return v;
+  }
+
  protected:
   std::vector<std::string> entries_;
 
@@ -59,6 +79,8 @@ struct ListValue {
   mutable std::vector<std::string> metadata_;
   mutable std::once_flag keys_once_;
   mutable std::vector<std::string> keys_;
+  mutable std::mutex memo_mu_;
+  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> memo_;
 };
 
 }  // namespace vigil::schema

@@ -45,7 +45,7 @@ void Confusable(Args a, const FnState*, EvalContext&, Datum* out) {
 
 // Index of the list entry whose key is closest to s's key (Damerau distance; ties go to the
 // earlier entry) and that distance; -1 when s has no key or the list is empty.
-int64_t Closest(std::string_view s, const schema::ListValue& list, size_t* distance) {
+int64_t ComputeClosest(std::string_view s, const schema::ListValue& list, size_t* distance) {
   std::string key;
   if (s.size() > 253 || !LookalikeKey(s, &key)) return -1;
   const std::u32string k = ToCodePoints(key);
@@ -62,6 +62,17 @@ int64_t Closest(std::string_view s, const schema::ListValue& list, size_t* dista
   }
   *distance = best_d;
   return best;
+}
+
+// ComputeClosest, memoized per list.
+int64_t Closest(std::string_view s, const schema::ListValue& list, size_t* distance) {
+  const auto [index, d] = list.Memoize(s, [&] {
+    size_t dist = 0;
+    const int64_t i = ComputeClosest(s, list, &dist);
+    return std::pair<int64_t, size_t>(i, dist);
+  });
+  *distance = d;
+  return index;
 }
 
 void Lookalike(Args a, const FnState*, EvalContext&, Datum* out) {

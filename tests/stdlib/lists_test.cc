@@ -199,5 +199,23 @@ TEST(ListsTest, StixPatterns) {
   EXPECT_GE(r.list->Find(Datum::String("a.evil.example")), 0);
 }
 
+TEST(ListsMemoTest, MemoizeComputesOncePerValueAndIsPerList) {
+  LoadResult a = Load("paypal.com\nacme.com\n", "a.txt", ListKind::kDomain);
+  LoadResult b = Load("acme.com\n", "b.txt", ListKind::kDomain);
+  int computed = 0;
+  auto compute = [&] {
+    ++computed;
+    return std::pair<int64_t, size_t>(computed, 1);
+  };
+  EXPECT_EQ(a.list->Memoize("paypa1.com", compute).first, 1);
+  EXPECT_EQ(a.list->Memoize("paypa1.com", compute).first, 1);  // remembered
+  EXPECT_EQ(b.list->Memoize("paypa1.com", compute).first, 2);  // another list computes its own
+  EXPECT_EQ(computed, 2);
+  for (size_t i = 0; i < schema::ListValue::kMemoEntries + 10; ++i) {
+    a.list->Memoize("d" + std::to_string(i) + ".example", compute);
+  }
+  EXPECT_GT(a.list->Memoize("paypa1.com", compute).first, 2);  // bounded: it started over
+}
+
 }  // namespace
 }  // namespace vigil::stdlib
