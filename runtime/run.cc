@@ -2,6 +2,7 @@
 #include "runtime/run.h"
 
 #include <fmt/format.h>
+#include <glob.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -164,18 +165,39 @@ void PrintSummary(const ingest::Stats& in, const RunCounters& c, const RunOption
   std::fputs(s.c_str(), stderr);
 }
 
+// Expands inputs that do not exist as named but are glob patterns ("logs/*/receipt_*.log",
+// quoted so the shell left them alone) into their matches in name order. A name that neither
+// exists nor matches is reported. Returns false if any was reported.
+bool ExpandInputs(std::vector<std::string>* inputs) {
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const std::string& in : *inputs) {
+    std::error_code ec;
+    if (in == "-" || std::filesystem::exists(in, ec)) {
+      out.push_back(in);
+      continue;
+    }
+    glob_t g{};
+    const bool pattern = in.find_first_of("*?[") != std::string::npos;
+    if (pattern && ::glob(in.c_str(), 0, nullptr, &g) == 0 && g.gl_pathc > 0) {
+      for (size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);  // sorted by glob
+    } else {
+      std::fprintf(stderr, "vigil: no such input: %s\n", in.c_str());
+      ok = false;
+    }
+    globfree(&g);
+  }
+  *inputs = std::move(out);
+  return ok;
+}
+
 }  // namespace
 
-int Run(const RunOptions& o, const std::atomic<bool>* stop) {
+int Run(const RunOptions& options, const std::atomic<bool>* stop) {
   // A misspelt input is a usage error, found before anything is written (an input that exists
   // but cannot be read is a quarantined io_error record, as every other bad record).
-  for (const std::string& in : o.inputs) {
-    std::error_code ec;
-    if (in != "-" && !std::filesystem::exists(in, ec)) {
-      std::fprintf(stderr, "vigil: no such input: %s\n", in.c_str());
-      return 2;
-    }
-  }
+  RunOptions o = options;
+  if (!ExpandInputs(&o.inputs)) return 2;
   RuleSet rules;
   std::string error;
   if (!LoadRuleSet(o.rules, &rules, &error)) {

@@ -240,6 +240,13 @@ TEST(RunTest, MissingInputOrUnwritableStatisticsAreFailures) {
   o.summary = false;
   EXPECT_EQ(runtime::Run(o, nullptr), 2);
   EXPECT_EQ(ReadLines(o.output).size(), 1u);  // the alerts were still written
+  // A quoted glob pattern is expanded; one that matches nothing is a missing input.
+  o.stats_json = dir + "/stats.json";
+  o.inputs = {dir + "/log?/receipt_*.log"};
+  EXPECT_EQ(runtime::Run(o, nullptr), 0);
+  EXPECT_EQ(ReadLines(o.output).size(), 1u);
+  o.inputs = {dir + "/logs/delivery_*.log"};
+  EXPECT_EQ(runtime::Run(o, nullptr), 2);
 }
 
 }  // namespace
