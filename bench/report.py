@@ -249,7 +249,7 @@ def render(r):
     parts.append(f"Corpus: `vigil gen --messages {e2e.get('messages')} --tenants {e2e.get('tenants')}"
                  f" --seed {e2e.get('seed')}` ({si((e2e.get('corpus') or {}).get('events'))} events,"
                  f" {si((e2e.get('corpus') or {}).get('bytes'), 'B')}); `--allowed-lateness "
-                 f"{e2e.get('lateness', '1d')}`; best of {e2e.get('repeat')} by CPU time.\n")
+                 f"{e2e.get('lateness', '1d')}`; best of {e2e.get('repeat')} by CPU time.")
     parts.append(table(["command", "events", "CPU s", "events/s per core", "events/s wall",
                         "peak RSS", "notes"], rows))
 
