@@ -3,6 +3,8 @@
 
 #include <unicode/uidna.h>
 
+#include "stdlib/memo.h"
+
 namespace vigil::stdlib {
 namespace {
 
@@ -35,11 +37,15 @@ bool Convert(std::string_view host, IdnaFn fn, std::string* out) {
 }  // namespace
 
 bool IdnToUnicode(std::string_view host, std::string* out) {
-  return Convert(host, uidna_nameToUnicodeUTF8, out);
+  thread_local StringMemo<std::string> memo;
+  return memo.Get(host, out,
+                  [&](std::string* v) { return Convert(host, uidna_nameToUnicodeUTF8, v); });
 }
 
 bool IdnToAscii(std::string_view host, std::string* out) {
-  return Convert(host, uidna_nameToASCII_UTF8, out);
+  thread_local StringMemo<std::string> memo;
+  return memo.Get(host, out,
+                  [&](std::string* v) { return Convert(host, uidna_nameToASCII_UTF8, v); });
 }
 
 bool HasPunycodeLabel(std::string_view host) {

@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "stdlib/domain/idna.h"
+#include "stdlib/memo.h"
 #include "stdlib/strings/text.h"
 
 namespace vigil::stdlib {
@@ -54,10 +55,7 @@ bool IsAsciiOnly(std::string_view s) {
   return true;
 }
 
-}  // namespace
-
-bool LookalikeKey(std::string_view s, std::string* key) {
-  if (s.size() > kMaxConfusableInput || SkeletonChecker() == nullptr) return false;
+bool ComputeLookalikeKey(std::string_view s, std::string* key) {
   std::string text = base::SanitizeUtf8(s);
   std::string unicode;
   if (HasPunycodeLabel(text) && IdnToUnicode(text, &unicode)) text = std::move(unicode);
@@ -66,13 +64,31 @@ bool LookalikeKey(std::string_view s, std::string* key) {
   return Skeleton(Utf8Lower(inner), key);
 }
 
-bool IsMixedScript(std::string_view s) {
-  if (s.size() > kMaxConfusableInput || ScriptChecker() == nullptr) return false;
+bool ComputeMixedScript(std::string_view s) {
   const std::string text = base::SanitizeUtf8(s);
   UErrorCode status = U_ZERO_ERROR;
   const int32_t result = uspoof_checkUTF8(ScriptChecker(), text.data(),
                                           static_cast<int32_t>(text.size()), nullptr, &status);
   return U_SUCCESS(status) && (result & USPOOF_RESTRICTION_LEVEL) != 0;
+}
+
+}  // namespace
+
+bool LookalikeKey(std::string_view s, std::string* key) {
+  if (s.size() > kMaxConfusableInput || SkeletonChecker() == nullptr) return false;
+  thread_local StringMemo<std::string> memo;
+  return memo.Get(s, key, [&](std::string* v) { return ComputeLookalikeKey(s, v); });
+}
+
+bool IsMixedScript(std::string_view s) {
+  if (s.size() > kMaxConfusableInput || ScriptChecker() == nullptr) return false;
+  thread_local StringMemo<bool> memo;
+  bool mixed = false;
+  memo.Get(s, &mixed, [&](bool* v) {
+    *v = ComputeMixedScript(s);
+    return true;
+  });
+  return mixed;
 }
 
 bool HasHomoglyphs(std::string_view s) {
