@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <regex>
-
 #include "base/strings.h"
 
 namespace vigil::sema {
@@ -15,6 +13,36 @@ using compiler::DiagCode;
 using compiler::Span;
 
 namespace {
+
+bool IsIdChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// [a-z0-9_]+(\.[a-z0-9_]+)*: lower-case dotted names.
+bool IsRuleId(std::string_view id) {
+  bool label = false;  // the current label has a character
+  for (char c : id) {
+    if (c == '.') {
+      if (!label) return false;
+      label = false;
+    } else if (IsIdChar(c)) {
+      label = true;
+    } else {
+      return false;
+    }
+  }
+  return label;
+}
+
+// T[0-9]{4}(\.[0-9]{3})?: an ATT&CK technique or sub-technique id.
+bool IsTechniqueId(std::string_view t) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+    }
+    return true;
+  };
+  if ((t.size() != 5 && t.size() != 9) || t[0] != 'T' || !digits(1, 4)) return false;
+  return t.size() == 5 || (t[5] == '.' && digits(6, 3));
+}
 
 struct MetaKey {
   const char* key;
@@ -50,8 +78,10 @@ bool ParseEnum(const std::string& text, const std::array<std::string_view, N>& n
 }
 
 constexpr std::array<std::string_view, 3> kClasses = {"expel", "vendor", "duet"};
-constexpr std::array<std::string_view, 5> kSeverities = {"info", "low", "medium", "high", "critical"};
-constexpr std::array<std::string_view, 4> kStatuses = {"experimental", "test", "stable", "deprecated"};
+constexpr std::array<std::string_view, 5> kSeverities = {"info", "low", "medium", "high",
+                                                         "critical"};
+constexpr std::array<std::string_view, 4> kStatuses = {"experimental", "test", "stable",
+                                                       "deprecated"};
 
 // Compares dotted versions numerically: "0.10" > "0.9".
 int CompareVersions(std::string_view a, std::string_view b) {
@@ -99,8 +129,7 @@ void RuleChecker::MetaStrings(const MetaEntry& m, std::vector<std::string>* out)
 }
 
 void RuleChecker::Metadata(const ast::Rule& ast, Rule& out) {
-  static const std::regex kRuleId("[a-z0-9_]+(\\.[a-z0-9_]+)*");
-  if (!std::regex_match(ast.id, kRuleId)) {
+  if (!IsRuleId(ast.id)) {
     sink_.Report(DiagCode::kE0408, ast.id_span, fmt::format("rule id `{}` is not valid", ast.id))
         .help = "use lower-case dotted names: mimecast.vendor.url_click_blocked";
   }
@@ -112,8 +141,9 @@ void RuleChecker::Metadata(const ast::Rule& ast, Rule& out) {
     }
     const std::string& v = m.value.text;
     auto bad = [&](std::string_view expected) {
-      sink_.Report(DiagCode::kE0402, m.value.span,
-                   fmt::format("invalid {} `{}`", m.key, v.empty() ? "value" : v))
+      sink_
+          .Report(DiagCode::kE0402, m.value.span,
+                  fmt::format("invalid {} `{}`", m.key, v.empty() ? "value" : v))
           .label = fmt::format("expected {}", expected);
     };
     if (m.key == "title") {
@@ -130,12 +160,14 @@ void RuleChecker::Metadata(const ast::Rule& ast, Rule& out) {
       if (m.value.kind != MetaValue::Kind::kBool) bad("true or false");
       out.opt_in = m.value.b;
     } else if (m.key == "mitre") {
-      static const std::regex kMitre("T[0-9]{4}(\\.[0-9]{3})?");
       MetaStrings(m, &out.mitre);
-      const auto& values = m.value.kind == MetaValue::Kind::kList ? m.value.list : std::vector<MetaValue>{m.value};
+      const auto& values =
+          m.value.kind == MetaValue::Kind::kList ? m.value.list : std::vector<MetaValue>{m.value};
       for (const MetaValue& id : values) {
-        if (!std::regex_match(id.text, kMitre)) {
-          sink_.Report(DiagCode::kE0404, id.span, fmt::format("`{}` is not a MITRE ATT&CK technique id", id.text))
+        if (!IsTechniqueId(id.text)) {
+          sink_
+              .Report(DiagCode::kE0404, id.span,
+                      fmt::format("`{}` is not a MITRE ATT&CK technique id", id.text))
               .help = "write technique ids as \"T1566\" or sub-techniques as \"T1566.002\"";
         }
       }
@@ -163,8 +195,8 @@ void RuleChecker::Metadata(const ast::Rule& ast, Rule& out) {
     } else {
       std::vector<std::string> keys;
       for (const MetaKey& k : kMetaKeys) keys.emplace_back(k.key);
-      compiler::Diagnostic& d =
-          sink_.Report(DiagCode::kE0403, m.key_span, fmt::format("unknown metadata key `{}`", m.key));
+      compiler::Diagnostic& d = sink_.Report(DiagCode::kE0403, m.key_span,
+                                             fmt::format("unknown metadata key `{}`", m.key));
       const std::string best = base::ClosestMatch(m.key, keys);
       d.help = best.empty() ? "see docs/language.md for the metadata keys"
                             : fmt::format("did you mean `{}`?", best);
@@ -179,8 +211,9 @@ void RuleChecker::Metadata(const ast::Rule& ast, Rule& out) {
   if (out.rule_class == RuleClass::kDuet) {
     for (const char* key : {"question", "first_action"}) {
       if (!seen.count(key)) {
-        sink_.Report(DiagCode::kE0405, ast.id_span,
-                     fmt::format("DUET rule `{}` has no `{}`", ast.id, key))
+        sink_
+            .Report(DiagCode::kE0405, ast.id_span,
+                    fmt::format("DUET rule `{}` has no `{}`", ast.id, key))
             .help = "DUET alerts go to the customer: say what to ask and what to do first";
       }
     }
@@ -205,7 +238,8 @@ void RuleChecker::Structure(const ast::Rule& ast) {
                  "a sequence rule names its event types in its steps; drop `on` and `when`");
   }
   if (ast.sequence && ast.aggregate) {
-    sink_.Report(DiagCode::kE0410, ast.aggregate->span, "a rule is either an aggregate or a sequence");
+    sink_.Report(DiagCode::kE0410, ast.aggregate->span,
+                 "a rule is either an aggregate or a sequence");
   }
   if (!ast.sequence && ast.on.empty()) {
     sink_.Report(DiagCode::kE0406, ast.id_span, fmt::format("rule `{}` has no `on` clause", ast.id))
@@ -224,7 +258,8 @@ schema::EventMask RuleChecker::EventTypes(const std::vector<ast::EventRef>& refs
     compiler::Diagnostic& d =
         sink_.Report(DiagCode::kE0202, r.span, fmt::format("unknown event type `{}`", r.name));
     const std::string best = base::ClosestMatch(r.name, schema::EventNames());
-    d.help = best.empty() ? "`vigil schema` lists the event types" : fmt::format("did you mean `{}`?", best);
+    d.help = best.empty() ? "`vigil schema` lists the event types"
+                          : fmt::format("did you mean `{}`?", best);
   }
   return mask;
 }

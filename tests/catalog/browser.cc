@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <re2/re2.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +14,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace vigil::catalog::testing {
@@ -144,17 +144,16 @@ bool Screenshot(const std::string& url, const std::string& png, int width, int h
 }
 
 std::vector<Row> RuleRows(const std::string& dom) {
-  static const std::regex kRow(R"(<tr class="rule"([^>]*)>)");
-  static const std::regex kAttr(R"re(([a-z-]+)="([^"]*)")re");
+  static const re2::RE2 kRow(R"(<tr class="rule"([^>]*)>)");
+  static const re2::RE2 kAttr(R"re(([a-z-]+)="([^"]*)")re");
   std::vector<Row> rows;
-  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), kRow); it != std::sregex_iterator();
-       ++it) {
+  re2::StringPiece input(dom);
+  std::string attrs;
+  while (re2::RE2::FindAndConsume(&input, kRow, &attrs)) {
     Row row;
-    const std::string attrs = (*it)[1].str();
-    for (auto a = std::sregex_iterator(attrs.begin(), attrs.end(), kAttr);
-         a != std::sregex_iterator(); ++a) {
-      row.attrs[(*a)[1].str()] = Unescape((*a)[2].str());
-    }
+    re2::StringPiece rest(attrs);
+    std::string name, value;
+    while (re2::RE2::FindAndConsume(&rest, kAttr, &name, &value)) row.attrs[name] = Unescape(value);
     rows.push_back(std::move(row));
   }
   return rows;
