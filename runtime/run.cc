@@ -100,7 +100,7 @@ uint64_t SizeOf(std::FILE* f) {
 // the options that change results.
 uint64_t Fingerprint(const RuleSet& rules, const RunOptions& o) {
   std::string key = o.engine + '\x1f' + std::to_string(o.allowed_lateness_ms) + '\x1f' +
-                    std::to_string(o.max_state_keys);
+                    std::to_string(o.max_state_keys) + '\x1f' + std::to_string(o.max_reorder);
   for (const auto& in : o.inputs) key += '\x1f' + in;
   for (uint32_t i = 0; i < rules.pack().sources.size(); ++i)
     key += '\x1f' + rules.pack().sources.file(i).text();
@@ -258,6 +258,7 @@ int Run(const RunOptions& options, const std::atomic<bool>* stop) {
   ro.stateful.hold_watermark = true;  // the ingestor reports when partial batches were flushed
   ro.stateful.limits.max_groups = o.max_state_keys;
   ro.stateful.max_history_keys = o.max_state_keys;
+  ro.stateful.max_pending = std::max<size_t>(1, o.max_reorder);
   Runner runner(rules, *tenants, alerts, ro);
   if (resuming && !runner.Load(cp.runner_state)) {
     std::fprintf(stderr,

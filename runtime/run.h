@@ -28,6 +28,7 @@ struct RunOptions {
   uint64_t checkpoint_every = 100000;  // records between checkpoints
   int64_t allowed_lateness_ms = 5 * 60 * 1000;
   size_t max_state_keys = 100000;  // per stateful rule and tenant
+  size_t max_reorder = 250000;     // stateful matches waiting for the watermark, all tenants
   int threads = 0;                 // 1: one thread; 2+: parse and evaluate in parallel; 0: auto
   ingest::Options ingest;
 };

@@ -100,11 +100,13 @@ void StatefulEngine::Wait(const std::string& tenant, Pending p, std::vector<Aler
   TenantState& t = For(tenant);
   const int64_t ts = p.event.ts;
   t.pending.emplace(std::make_pair(ts, t.arrivals++), std::move(p));
-  while (t.pending.size() > options_.max_pending) {
+  ++pending_total_;
+  while (pending_total_ > options_.max_pending && !t.pending.empty()) {
     ++stats_.reorder_overflow;
     auto first = t.pending.begin();
     Process(tenant, t, first->second, fired);
     t.pending.erase(first);
+    --pending_total_;
   }
 }
 
@@ -131,6 +133,7 @@ void StatefulEngine::Release(const std::string& tenant, TenantState& t, int64_t 
     auto first = t.pending.begin();
     Process(tenant, t, first->second, fired);
     t.pending.erase(first);
+    --pending_total_;
   }
 }
 
@@ -230,6 +233,7 @@ bool StatefulEngine::Load(std::string_view in) {
     stats_.late_by_rule[rule] = r.U64();
   }
   tenants_.clear();
+  pending_total_ = 0;
   const uint32_t n = r.Count(16, "tenant");
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     const std::string name = r.Str();
@@ -255,7 +259,7 @@ bool StatefulEngine::Load(std::string_view in) {
                     : t.sequences.count(p.rule) != 0 &&
                           static_cast<size_t>(step) < pack_.rules[p.rule].sequence->steps.size());
       if (!known) return false;
-      t.pending.emplace(std::make_pair(ts, seq), std::move(p));
+      if (t.pending.emplace(std::make_pair(ts, seq), std::move(p)).second) ++pending_total_;
     }
     bool ok = t.history->Load(r.Str());
     for (auto& [rule, a] : t.aggregates) ok = a->Load(r.Str()) && ok;

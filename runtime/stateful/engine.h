@@ -23,8 +23,9 @@ namespace vigil::runtime {
 struct StatefulOptions {
   int64_t allowed_lateness_ms = 5 * 60 * 1000;
   // Matches wait in event-time order until the watermark passes them; past this many waiting
-  // per tenant the oldest are processed early (counted as reorder_overflow).
-  size_t max_pending = 1000000;
+  // (all tenants together; about 2 KB each) the oldest of the tenant at hand are processed
+  // early (counted as reorder_overflow).
+  size_t max_pending = 250000;
   StatefulLimits limits;
   size_t max_history_keys = 100000;
   // false: the event times of a batch move the watermark as soon as it is evaluated. true: they
@@ -96,6 +97,7 @@ class StatefulEngine {
   StatefulOptions options_;
   std::map<std::string, std::unique_ptr<TenantState>> tenants_;
   StatefulStats stats_;
+  size_t pending_total_ = 0;  // matches waiting, all tenants
 };
 
 }  // namespace vigil::runtime

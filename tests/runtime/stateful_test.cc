@@ -100,6 +100,20 @@ TEST(StatefulRunTest, StepsOutOfInputOrderMatchInEventTimeOrder) {
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(CountRule(r, "t.seq"), 1u);  // a: start 10:00 then end 10:03; b: end came first
   EXPECT_EQ(r.stats["late_events"].get<int>(), 0);
+  EXPECT_EQ(r.stats["reorder_overflow"].get<int>(), 0);
+  // With room for one waiting match only, the earliest waiting match is processed as soon as a
+  // second one arrives (a still matches: its start came second and is the earlier), and every
+  // early processing is counted.
+  const std::string dir = TempDir("order_cap");
+  WriteFile(dir + "/r.vgl", rules);
+  WriteFile(dir + "/logs/receipt_1.log", logs);
+  runtime::RunOptions o;
+  o.rules = {dir + "/r.vgl"};
+  o.inputs = {dir + "/logs"};
+  o.max_reorder = 1;
+  r = RunVigil(o, dir);
+  EXPECT_EQ(CountRule(r, "t.seq"), 1u);
+  EXPECT_EQ(r.stats["reorder_overflow"].get<int>(), 3);
 }
 
 // An API 2.0 event of `type` ("receipt", "process") for message `id`, `secs` after 10:00 UTC.
