@@ -19,7 +19,8 @@ int64_t DaysFromCivil(int64_t year, int month, int day) {
 CivilTime CivilFromMs(int64_t ms) {
   CivilTime t;
   const int64_t days = FloorDiv(ms, kMsPerDay);
-  int64_t rest = ms - days * kMsPerDay;
+  int64_t rest = ms % kMsPerDay;  // not ms - days * kMsPerDay: that overflows near INT64_MIN
+  if (rest < 0) rest += kMsPerDay;
   t.hour = static_cast<int>(rest / kMsPerHour);
   rest %= kMsPerHour;
   t.minute = static_cast<int>(rest / kMsPerMinute);

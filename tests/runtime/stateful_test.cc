@@ -208,9 +208,15 @@ TEST(StatefulBoundsTest, AMillionDistinctKeysStayWithinTheCaps) {
   EXPECT_LE(stats.state_keys, 3000u);
   EXPECT_GE(stats.evictions + history->evictions(), 2u * (kKeys - 1000));
   EXPECT_LE(history->keys(), 1000u);
-  // A million keys held would take well over 100 MB in any of the three structures.
+  // A million keys held would take well over 100 MB in any of the three structures. (Under
+  // AddressSanitizer freed memory sits in its quarantine, so RSS says nothing there; the caps
+  // above still hold.)
+#if !defined(__SANITIZE_ADDRESS__)
   EXPECT_LT(PeakRssKb() - before, 100 * 1024)
       << "peak RSS grew by " << (PeakRssKb() - before) << " KiB";
+#else
+  (void)before;
+#endif
 }
 
 }  // namespace

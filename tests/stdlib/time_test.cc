@@ -17,6 +17,18 @@ class TimeTest : public ::testing::Test {
   testing::ExampleEvaluator ev_;
 };
 
+TEST_F(TimeTest, CivilTimeOfExtremeInstantsIsInRange) {
+  for (int64_t ms : {INT64_MIN, INT64_MIN + 1, int64_t{-1}, int64_t{0}, INT64_MAX}) {
+    const CivilTime t = CivilFromMs(ms);
+    EXPECT_TRUE(t.hour >= 0 && t.hour < 24) << ms;
+    EXPECT_TRUE(t.minute >= 0 && t.minute < 60) << ms;
+    EXPECT_TRUE(t.millis >= 0 && t.millis < 1000) << ms;
+    EXPECT_TRUE(t.weekday >= 1 && t.weekday <= 7) << ms;
+  }
+  EXPECT_EQ(CivilFromMs(-1).hour, 23);
+  EXPECT_EQ(CivilFromMs(-1).millis, 999);
+}
+
 TEST_F(TimeTest, CivilDatesRoundTrip) {
   EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
   EXPECT_EQ(DaysFromCivil(2000, 3, 1), 11017);
