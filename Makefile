@@ -11,6 +11,9 @@
 .PHONY: all release deps test demo asan fuzz bench format tidy clean
 
 JOBS ?= $(shell nproc)
+# ccache: paths relative to the checkout, so clones at other paths (CI) hit the same cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 FUZZ_SECONDS ?= 30
 
 all: release
