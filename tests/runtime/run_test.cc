@@ -28,6 +28,27 @@ std::set<std::string> Ids(const RunOutput& r) {
   return ids;
 }
 
+// A DLP log line (outbound, policy PII) from bob@acme.example at 2024-05-01 `hhmm` ("10:30").
+std::string DlpLine(const std::string& hhmm, const std::string& id,
+                    const std::string& action = "block") {
+  return R"({"eventTime":"2024-05-01T)" + hhmm +
+         R"(:00+0000","senderAddress":"bob@acme.example","recipientAddress":"x@gmail.com","subject":"s)" +
+         id + R"(","route":"outbound","policy":"PII","action":")" + action + R"(","messageId":"<)" +
+         id + ">\"}\n";
+}
+
+// Runs `rules` over `logs` as one DLP log file in a fresh directory named `name`.
+RunOutput RunDlp(const std::string& name, const std::string& rules, const std::string& logs) {
+  const std::string dir = TempDir(name);
+  WriteFile(dir + "/r.vgl", rules);
+  WriteFile(dir + "/logs/dlp.json", logs);
+  runtime::RunOptions o;
+  o.rules = {dir + "/r.vgl"};
+  o.inputs = {dir + "/logs"};
+  o.ingest.log_type = "dlp";
+  return RunVigil(o, dir);
+}
+
 TEST(RunTest, SamplesAccountForEveryRecordAndRaiseValidAlerts) {
   const std::string dir = TempDir("samples");
   RunOutput r = RunVigil(PackOnSamples(), dir);
@@ -126,21 +147,13 @@ TEST(RunTest, CorruptedPackIsRefusedBeforeAnyEventIsRead) {
 }
 
 TEST(RunTest, RoutesDuetToTheCustomerWithTheRenderedQuestion) {
-  const std::string dir = TempDir("duet");
-  WriteFile(dir + "/r.vgl",
-            "rule t.duet {\n title \"DLP hit by {sender}\"\n description \"d\"\n class duet\n "
-            "severity low\n"
-            " question \"Did you expect {sender} to send this?\"\n first_action \"Ask {sender}\"\n"
-            " on dlp\n when action == \"notification\"\n}\n");
-  WriteFile(
-      dir + "/logs/dlp.json",
-      R"({"eventTime":"2024-05-01T10:00:00+0000","senderAddress":"bob@acme.example","recipientAddress":"x@gmail.com","subject":"s","route":"outbound","policy":"PII","action":"notification","messageId":"<m1>"})"
-      "\n");
-  runtime::RunOptions o;
-  o.rules = {dir + "/r.vgl"};
-  o.inputs = {dir + "/logs"};
-  o.ingest.log_type = "dlp";
-  RunOutput r = RunVigil(o, dir);
+  RunOutput r =
+      RunDlp("duet",
+             "rule t.duet {\n title \"DLP hit by {sender}\"\n description \"d\"\n class duet\n "
+             "severity low\n"
+             " question \"Did you expect {sender} to send this?\"\n first_action \"Ask {sender}\"\n"
+             " on dlp\n when action == \"notification\"\n}\n",
+             DlpLine("10:00", "m1", "notification"));
   ASSERT_EQ(r.exit_code, 0);
   ASSERT_EQ(r.alerts.size(), 1u);
   const auto& routing = r.alerts[0]["routing"];
@@ -151,48 +164,23 @@ TEST(RunTest, RoutesDuetToTheCustomerWithTheRenderedQuestion) {
 }
 
 TEST(RunTest, SuppressionKeepsOneAlertPerKeyAndPeriod) {
-  const std::string dir = TempDir("suppress");
-  WriteFile(dir + "/r.vgl",
-            Rule("t.s", " on dlp\n when action == \"block\"\n suppress by sender for 1h"));
   std::string logs;
-  for (int i = 0; i < 5; ++i) {
-    logs +=
-        R"({"eventTime":"2024-05-01T10:0)" + std::to_string(i) +
-        R"(:00+0000","senderAddress":"bob@acme.example","recipientAddress":"x@gmail.com","subject":"s)" +
-        std::to_string(i) +
-        R"(","route":"outbound","policy":"PII","action":"block","messageId":"<m)" +
-        std::to_string(i) + ">\"}\n";
-  }
-  logs +=
-      R"({"eventTime":"2024-05-01T12:00:00+0000","senderAddress":"bob@acme.example","subject":"late","route":"outbound","policy":"PII","action":"block","messageId":"<m9>"})"
-      "\n";
-  WriteFile(dir + "/logs/dlp.json", logs);
-  runtime::RunOptions o;
-  o.rules = {dir + "/r.vgl"};
-  o.inputs = {dir + "/logs"};
-  o.ingest.log_type = "dlp";
-  RunOutput r = RunVigil(o, dir);
+  for (int i = 0; i < 5; ++i) logs += DlpLine("10:0" + std::to_string(i), "m" + std::to_string(i));
+  logs += DlpLine("12:00", "m9");
+  RunOutput r =
+      RunDlp("suppress",
+             Rule("t.s", " on dlp\n when action == \"block\"\n suppress by sender for 1h"), logs);
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.alerts.size(), 2u);  // the first, and the one two hours later
   EXPECT_EQ(r.stats["suppressed"].get<int>(), 4);
 }
 
 TEST(RunTest, SuppressionCoversMatchesReadOutOfEventTimeOrder) {
-  const std::string dir = TempDir("suppress_order");
-  WriteFile(dir + "/r.vgl",
-            Rule("t.s", " on dlp\n when action == \"block\"\n suppress by sender for 1h"));
-  auto line = [](const std::string& hhmm, const std::string& id) {
-    return R"({"eventTime":"2024-05-01T)" + hhmm +
-           R"(:00+0000","senderAddress":"bob@acme.example","subject":"s","route":"outbound","policy":"PII","action":"block","messageId":"<)" +
-           id + ">\"}\n";
-  };
   // The 10:30 record is read first; the 10:00 one (read second) is within the hour before it.
-  WriteFile(dir + "/logs/dlp.json", line("10:30", "a") + line("10:00", "b") + line("08:00", "c"));
-  runtime::RunOptions o;
-  o.rules = {dir + "/r.vgl"};
-  o.inputs = {dir + "/logs"};
-  o.ingest.log_type = "dlp";
-  RunOutput r = RunVigil(o, dir);
+  RunOutput r =
+      RunDlp("suppress_order",
+             Rule("t.s", " on dlp\n when action == \"block\"\n suppress by sender for 1h"),
+             DlpLine("10:30", "a") + DlpLine("10:00", "b") + DlpLine("08:00", "c"));
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.alerts.size(), 2u);  // 10:30 and 08:00
   EXPECT_EQ(r.stats["suppressed"].get<int>(), 1);
