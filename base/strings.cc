@@ -1,6 +1,8 @@
 // strings.cc: implementations of the shared string helpers.
 #include "base/strings.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 
 namespace vigil::base {
@@ -34,7 +36,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(
 std::string_view Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
   return s.substr(b, e - b);
 }
 
@@ -158,6 +161,10 @@ uint64_t Fnv1a64(std::string_view data, uint64_t seed) {
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+uint64_t Hash64(std::string_view data, uint64_t seed) {
+  return XXH3_64bits_withSeed(data.data(), data.size(), seed);
 }
 
 }  // namespace vigil::base

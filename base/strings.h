@@ -41,5 +41,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
 // 64-bit FNV-1a, stable across runs and platforms (used for deterministic ids, not security).
 uint64_t Fnv1a64(std::string_view data, uint64_t seed = 0xcbf29ce484222325ULL);
+// 64-bit XXH3 (libxxhash): stable across runs and platforms like Fnv1a64, and about 20x faster
+// on records of hundreds of bytes; what the per-event hot paths hash with.
+uint64_t Hash64(std::string_view data, uint64_t seed = 0);
 
 }  // namespace vigil::base

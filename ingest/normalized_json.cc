@@ -3,70 +3,11 @@
 
 #include <cstdio>
 
-#include "base/ip.h"
+#include "ingest/row_codec.h"
 
 namespace vigil::ingest {
 
-using columnar::Column;
-using schema::FieldInfo;
-using schema::ScalarType;
-using schema::Shape;
-
 namespace {
-
-// Writes value i of a scalar column (valid values only).
-void WriteValue(const Column& c, size_t i, JsonWriter* w) {
-  switch (c.type()) {
-    case ScalarType::kBool:
-      w->Bool(c.i64[i] != 0);
-      break;
-    case ScalarType::kInt:
-    case ScalarType::kDuration:
-      w->Int(c.i64[i]);
-      break;
-    case ScalarType::kTimestamp:
-      w->String(FormatTimestamp(c.i64[i]));
-      break;
-    case ScalarType::kFloat:
-      w->Double(c.f64[i]);
-      break;
-    case ScalarType::kIp:
-    case ScalarType::kCidr:
-      w->String(base::FormatIp(c.ip[i]));
-      break;
-    default:
-      w->String(c.GetString(i));
-  }
-}
-
-void WriteArray(const Column& c, size_t row, JsonWriter* w) {
-  w->BeginArray();
-  for (uint32_t e = c.offsets[row]; e < c.offsets[row + 1]; ++e) {
-    if (c.elements->IsNull(e)) {
-      w->Null();
-    } else {
-      WriteValue(*c.elements, e, w);
-    }
-  }
-  w->EndArray();
-}
-
-void WriteRecords(const columnar::Batch& b, const FieldInfo& f, size_t row, JsonWriter* w) {
-  const Column& c = *b.column(f.id);
-  w->BeginArray();
-  for (uint32_t e = c.offsets[row]; e < c.offsets[row + 1]; ++e) {
-    w->BeginObject();
-    for (schema::FieldId m : schema::MembersOf(f.id)) {
-      const Column* mc = b.column(m);
-      if (mc == nullptr || mc->IsNull(e)) continue;
-      const std::string_view name = schema::Field(m).name;
-      w->Key(name.substr(name.rfind('.') + 1));
-      WriteValue(*mc, e, w);
-    }
-    w->EndObject();
-  }
-  w->EndArray();
-}
 
 void WriteMeta(const columnar::Batch& b, size_t row, const RowJsonOptions& o, JsonWriter* w) {
   const columnar::RowSource& src = b.sources()[row];
@@ -84,18 +25,11 @@ void WriteMeta(const columnar::Batch& b, size_t row, const RowJsonOptions& o, Js
 void WriteRowJson(const columnar::Batch& b, size_t row, const RowJsonOptions& o, JsonWriter* w) {
   w->BeginObject();
   if (o.meta) WriteMeta(b, row, o, w);
-  for (const FieldInfo& f : schema::AllFields()) {
-    const Column* c = b.column(f.id);
-    if (c == nullptr || f.shape == Shape::kMember || c->IsNull(row)) continue;
-    w->Key(f.name);
-    if (f.shape == Shape::kArray) {
-      WriteArray(*c, row, w);
-    } else if (f.shape == Shape::kRecords) {
-      WriteRecords(b, f, row, w);
-    } else {
-      WriteValue(*c, row, w);
-    }
-  }
+  // One rendering path: through the row encoding the runtime keeps events in (row_codec.h).
+  thread_local std::string encoded;
+  encoded.clear();
+  EncodeRow(b, row, &encoded);
+  WriteEncodedFields(encoded, w);
   if (o.raw) w->Key("@raw").String(b.sources()[row].raw);
   w->EndObject();
 }

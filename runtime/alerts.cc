@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "compiler/parse/literals.h"
 #include "ingest/normalized_json.h"
+#include "ingest/row_codec.h"
 
 namespace vigil::runtime {
 
@@ -38,17 +39,29 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   e.tracking_id = StringField(batch, FieldId::kTrackingId, row);
   e.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
   e.account = StringField(batch, FieldId::kAccount, row);
-  e.content_hash = src.raw.empty() ? base::Fnv1a64(e.file + ":" + std::to_string(e.offset))
-                                   : base::Fnv1a64(src.raw);
-  ingest::RowJsonOptions opts;
-  opts.meta = false;
-  e.record_json = ingest::RowToJson(batch, row, opts);
+  e.content_hash = src.raw.empty() ? base::Hash64(e.file + ":" + std::to_string(e.offset))
+                                   : base::Hash64(src.raw);
+  ingest::EncodeRow(batch, row, &e.encoded);
   return e;
+}
+
+const std::string& EventRef::record_json() const {
+  if (!has_json_) {
+    json_ = ingest::EncodedRowToJson(encoded);
+    has_json_ = true;
+  }
+  return json_;
+}
+
+void EventRef::set_record_json(std::string json) {
+  json_ = std::move(json);
+  has_json_ = true;
+  parsed_.reset();
 }
 
 const Json& EventRef::record() const {
   if (parsed_ == nullptr)
-    parsed_ = std::make_shared<const Json>(Json::parse(record_json, nullptr, false));
+    parsed_ = std::make_shared<const Json>(Json::parse(record_json(), nullptr, false));
   return *parsed_;
 }
 

@@ -27,13 +27,21 @@ struct EventRef {
   int64_t ts = 0;  // event time, ms
   std::string message_id, tracking_id, aggregate_id, account;
   uint64_t content_hash = 0;  // of the raw record
-  std::string record_json;    // the normalized event as JSON text (ingest::RowToJson)
-  // The normalized event, parsed from record_json on first use (an event kept in state or in
-  // the reorder buffer usually never needs it, and parsing is most of its cost); a discarded
-  // value if record_json is not JSON. Copies share the parsed value.
+  // The normalized event as ingest::EncodeRow wrote it: copying a matched row this way is
+  // several times cheaper than rendering JSON, and most events kept in state or in the reorder
+  // buffer are never shown. Empty for events restored from a checkpoint (they carry JSON).
+  std::string encoded;
+
+  // The normalized event as JSON text: rendered from `encoded` on first use unless set.
+  const std::string& record_json() const;
+  void set_record_json(std::string json);
+  // The normalized event, parsed from record_json() on first use; a discarded value if that
+  // is not JSON. Copies share the parsed value.
   const Json& record() const;
 
  private:
+  mutable std::string json_;
+  mutable bool has_json_ = false;
   mutable std::shared_ptr<const Json> parsed_;
 };
 

@@ -16,7 +16,7 @@ namespace vigil::runtime {
 namespace {
 
 constexpr char kMagic[8] = {'V', 'I', 'G', 'I', 'L', 'C', 'K', '\0'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: content hashes (alert ids) are XXH3
 constexpr size_t kHeader = 8 + 4 + 8 + 4;
 
 uint32_t Crc(std::string_view s) {
@@ -39,7 +39,9 @@ bool WriteAll(int fd, const std::string& bytes) {
   return true;
 }
 
-std::string Path(const std::string& dir) { return (std::filesystem::path(dir) / "checkpoint.vgs").string(); }
+std::string Path(const std::string& dir) {
+  return (std::filesystem::path(dir) / "checkpoint.vgs").string();
+}
 
 }  // namespace
 
@@ -95,12 +97,14 @@ CheckpointStatus ReadCheckpoint(const std::string& dir, Checkpoint* c, std::stri
     *error = path + ": " + why;
     return CheckpointStatus::kCorrupt;
   };
-  if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, 8) != 0) return corrupt("not a vigil state file");
+  if (bytes.size() < kHeader || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    return corrupt("not a vigil state file");
   bytecode::WireReader head(std::string_view(bytes).substr(8, kHeader - 8));
   const uint32_t version = head.U32();
   const uint64_t size = head.U64();
   const uint32_t crc = head.U32();
-  if (version != kVersion) return corrupt("state format version " + std::to_string(version) + " is not supported");
+  if (version != kVersion)
+    return corrupt("state format version " + std::to_string(version) + " is not supported");
   const std::string_view body = std::string_view(bytes).substr(kHeader);
   if (size != body.size()) return corrupt("truncated state file");
   if (Crc(body) != crc) return corrupt("state checksum mismatch (the file is corrupted)");

@@ -19,7 +19,7 @@ std::array<uint64_t, 3> KeysOf(const columnar::Batch& b, size_t row) {
   for (int k = 0; k < 3; ++k) {
     const columnar::Column* c = b.column(fields[k]);
     if (c != nullptr && !c->IsNull(row) && !c->GetString(row).empty()) {
-      keys[k] = base::Fnv1a64(c->GetString(row), 0xcbf29ce484222325ULL + k);
+      keys[k] = base::Hash64(c->GetString(row), k);
     }
   }
   return keys;
@@ -29,24 +29,63 @@ std::array<uint64_t, 3> KeysOf(const EventRef& e) {
   std::array<uint64_t, 3> keys{};
   const std::string* texts[3] = {&e.message_id, &e.tracking_id, &e.aggregate_id};
   for (int k = 0; k < 3; ++k) {
-    if (!texts[k]->empty()) keys[k] = base::Fnv1a64(*texts[k], 0xcbf29ce484222325ULL + k);
+    if (!texts[k]->empty()) keys[k] = base::Hash64(*texts[k], k);
   }
   return keys;
 }
 
 }  // namespace
 
-void MessageIndex::AddKey(uint64_t key, const Brief& b) {
+uint16_t MessageIndex::ActionId(std::string_view action) {
+  if (action.empty()) return 0;
+  thread_local std::string key;
+  key.assign(action);
+  auto it = action_ids_.find(key);
+  if (it != action_ids_.end()) return it->second;
+  if (actions_.size() > UINT16_MAX) return 0;
+  const auto id = static_cast<uint16_t>(actions_.size());
+  actions_.push_back(key);
+  action_ids_.emplace(key, id);
+  return id;
+}
+
+uint32_t MessageIndex::NewNode(const Node& n) {
+  if (free_ == kNil) {
+    nodes_.push_back(n);
+    return static_cast<uint32_t>(nodes_.size() - 1);
+  }
+  const uint32_t i = free_;
+  free_ = nodes_[i].next;
+  nodes_[i] = n;
+  return i;
+}
+
+void MessageIndex::FreeKey(uint64_t key) {
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return;
+  nodes_[it->second.tail].next = free_;
+  free_ = it->second.head;
+  by_key_.erase(it);
+}
+
+void MessageIndex::AddKey(uint64_t key, const Node& n) {
   auto it = by_key_.find(key);
   if (it == by_key_.end()) {
     if (by_key_.size() >= max_keys_) {
-      by_key_.erase(order_.front());
+      FreeKey(order_.front());
       order_.pop_front();
     }
     order_.push_back(key);
-    it = by_key_.emplace(key, std::vector<Brief>{}).first;
+    const uint32_t node = NewNode(n);
+    by_key_.emplace(key, Entry{node, node, 1});
+    return;
   }
-  if (it->second.size() < max_events_) it->second.push_back(b);
+  Entry& e = it->second;
+  if (e.count >= max_events_) return;
+  const uint32_t node = NewNode(n);
+  nodes_[e.tail].next = node;
+  e.tail = node;
+  ++e.count;
 }
 
 void MessageIndex::AddBatch(const columnar::Batch& batch) {
@@ -55,11 +94,16 @@ void MessageIndex::AddBatch(const columnar::Batch& batch) {
   for (size_t row = 0; row < batch.size(); ++row) {
     const auto keys = KeysOf(batch, row);
     if (keys[0] == 0 && keys[1] == 0 && keys[2] == 0) continue;
-    Brief b{batch.type(), batch.sources()[row].file, batch.sources()[row].offset,
-            ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row], {}};
-    if (action != nullptr && !action->IsNull(row)) b.action_text = std::string(action->GetString(row));
+    const columnar::RowSource& src = batch.sources()[row];
+    const Node n{
+        src.offset,
+        ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row],
+        src.file,
+        kNil,
+        action == nullptr || action->IsNull(row) ? uint16_t{0} : ActionId(action->GetString(row)),
+        batch.type()};
     for (uint64_t k : keys) {
-      if (k != 0) AddKey(k, b);
+      if (k != 0) AddKey(k, n);
     }
   }
 }
@@ -71,7 +115,8 @@ Json MessageIndex::Related(const EventRef& e, const std::vector<std::string>& fi
     if (key == 0) continue;
     auto it = by_key_.find(key);
     if (it == by_key_.end()) continue;
-    for (const Brief& b : it->second) {
+    for (uint32_t i = it->second.head; i != kNil; i = nodes_[i].next) {
+      const Node& b = nodes_[i];
       const std::string file = b.file < files.size() ? files[b.file] : std::to_string(b.file);
       if (!seen.insert({file, b.offset}).second) continue;
       Json j;
@@ -79,7 +124,7 @@ Json MessageIndex::Related(const EventRef& e, const std::vector<std::string>& fi
       j["time"] = ingest::FormatTimestamp(b.ts);
       j["file"] = file;
       j["offset"] = b.offset;
-      if (!b.action_text.empty()) j["action"] = b.action_text;
+      if (b.action != 0) j["action"] = actions_[b.action];
       out.push_back(std::move(j));
     }
   }

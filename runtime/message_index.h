@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,17 +29,33 @@ class MessageIndex {
   Json Related(const EventRef& e, const std::vector<std::string>& files) const;
 
  private:
-  struct Brief {
-    schema::EventType type;
-    uint32_t file;
+  // One event under a key; nodes of a key form a list in arrival order.
+  struct Node {
     uint64_t offset;
     int64_t ts;
-    std::string action_text;
+    uint32_t file;
+    uint32_t next;    // next node of the key, or kNil
+    uint16_t action;  // index into actions_ (0: none)
+    schema::EventType type;
   };
-  void AddKey(uint64_t key, const Brief& b);
+  struct Entry {
+    uint32_t head, tail;
+    uint32_t count;
+  };
+  static constexpr uint32_t kNil = UINT32_MAX;
+  uint16_t ActionId(std::string_view action);
+  void AddKey(uint64_t key, const Node& n);
+  uint32_t NewNode(const Node& n);
+  void FreeKey(uint64_t key);
+
   size_t max_keys_, max_events_;
-  std::unordered_map<uint64_t, std::vector<Brief>> by_key_;
+  std::unordered_map<uint64_t, Entry> by_key_;
   std::deque<uint64_t> order_;
+  std::vector<Node> nodes_;
+  uint32_t free_ = kNil;  // free nodes, linked by next
+  // Action texts, interned (low cardinality; past 65,535 distinct values new ones are left out).
+  std::vector<std::string> actions_ = {""};
+  std::unordered_map<std::string, uint16_t> action_ids_;
 };
 
 }  // namespace vigil::runtime

@@ -33,7 +33,7 @@ void WriteEvent(bytecode::WireWriter& w, const EventRef& e) {
   w.Str(e.aggregate_id);
   w.Str(e.account);
   w.U64(e.content_hash);
-  w.Str(e.record_json);
+  w.Str(e.record_json());
 }
 
 EventRef ReadEvent(bytecode::WireReader& r) {
@@ -49,7 +49,7 @@ EventRef ReadEvent(bytecode::WireReader& r) {
   e.aggregate_id = r.Str();
   e.account = r.Str();
   e.content_hash = r.U64();
-  e.record_json = r.Str();
+  e.set_record_json(r.Str());
   return e;
 }
 

@@ -1,0 +1,235 @@
+// row_codec.cc: encoding batch rows and rendering encoded rows as JSON.
+#include "ingest/row_codec.h"
+
+#include <cstring>
+
+#include "base/ip.h"
+#include "ingest/normalized_json.h"
+
+namespace vigil::ingest {
+
+using columnar::Column;
+using schema::FieldId;
+using schema::ScalarType;
+using schema::Shape;
+
+namespace {
+
+enum class Slot : uint8_t { kI64, kF64, kIp, kString };
+
+Slot SlotOf(ScalarType t) {
+  switch (t) {
+    case ScalarType::kBool:
+    case ScalarType::kInt:
+    case ScalarType::kDuration:
+    case ScalarType::kTimestamp:
+      return Slot::kI64;
+    case ScalarType::kFloat:
+      return Slot::kF64;
+    case ScalarType::kIp:
+    case ScalarType::kCidr:
+      return Slot::kIp;
+    default:
+      return Slot::kString;
+  }
+}
+
+template <typename T>
+void Put(const T& v, std::string* out) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+// Appends value i of column c (a valid value).
+void PutValue(const Column& c, size_t i, std::string* out) {
+  switch (SlotOf(c.type())) {
+    case Slot::kI64:
+      Put(c.i64[i], out);
+      break;
+    case Slot::kF64:
+      Put(c.f64[i], out);
+      break;
+    case Slot::kIp:
+      out->append(reinterpret_cast<const char*>(c.ip[i].bytes.data()), c.ip[i].bytes.size());
+      break;
+    case Slot::kString: {
+      const std::string_view s = c.GetString(i);
+      Put(static_cast<uint32_t>(s.size()), out);
+      out->append(s);
+      break;
+    }
+  }
+}
+
+void PutRecords(const columnar::Batch& b, FieldId f, size_t row, std::string* out) {
+  const Column& c = *b.column(f);
+  Put(c.offsets[row + 1] - c.offsets[row], out);
+  const auto members = schema::MembersOf(f);
+  for (uint32_t e = c.offsets[row]; e < c.offsets[row + 1]; ++e) {
+    const size_t count_at = out->size();
+    uint16_t count = 0;
+    Put(count, out);
+    for (FieldId m : members) {
+      const Column* mc = b.column(m);
+      if (mc == nullptr || mc->IsNull(e)) continue;
+      Put(static_cast<uint16_t>(m), out);
+      PutValue(*mc, e, out);
+      ++count;
+    }
+    std::memcpy(out->data() + count_at, &count, sizeof count);
+  }
+}
+
+// A bounds-checked reader over an encoded row.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool done() const { return pos_ == in_.size(); }
+  template <typename T>
+  bool Get(T* v) {
+    if (in_.size() - pos_ < sizeof(T)) return false;
+    std::memcpy(v, in_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  bool Bytes(size_t n, std::string_view* v) {
+    if (in_.size() - pos_ < n) return false;
+    *v = in_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// A field id of the schema, read from the encoding.
+bool GetField(Reader& r, const schema::FieldInfo** f) {
+  uint16_t id = 0;
+  if (!r.Get(&id) || id >= schema::kFieldCount) return false;
+  *f = &schema::Field(static_cast<FieldId>(id));
+  return true;
+}
+
+bool WriteValue(Reader& r, ScalarType t, JsonWriter* w) {
+  switch (SlotOf(t)) {
+    case Slot::kI64: {
+      int64_t v = 0;
+      if (!r.Get(&v)) return false;
+      if (t == ScalarType::kBool) {
+        w->Bool(v != 0);
+      } else if (t == ScalarType::kTimestamp) {
+        w->String(FormatTimestamp(v));
+      } else {
+        w->Int(v);
+      }
+      return true;
+    }
+    case Slot::kF64: {
+      double v = 0;
+      if (!r.Get(&v)) return false;
+      w->Double(v);
+      return true;
+    }
+    case Slot::kIp: {
+      base::IpAddr ip;
+      std::string_view bytes;
+      if (!r.Bytes(ip.bytes.size(), &bytes)) return false;
+      std::memcpy(ip.bytes.data(), bytes.data(), ip.bytes.size());
+      w->String(base::FormatIp(ip));
+      return true;
+    }
+    case Slot::kString: {
+      uint32_t n = 0;
+      std::string_view s;
+      if (!r.Get(&n) || !r.Bytes(n, &s)) return false;
+      w->String(s);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool WriteArray(Reader& r, ScalarType t, JsonWriter* w) {
+  uint32_t n = 0;
+  if (!r.Get(&n)) return false;
+  w->BeginArray();
+  for (uint32_t e = 0; e < n; ++e) {
+    uint8_t valid = 0;
+    if (!r.Get(&valid)) return false;
+    if (valid == 0) {
+      w->Null();
+    } else if (!WriteValue(r, t, w)) {
+      return false;
+    }
+  }
+  w->EndArray();
+  return true;
+}
+
+bool WriteRecords(Reader& r, FieldId parent, JsonWriter* w) {
+  uint32_t n = 0;
+  if (!r.Get(&n)) return false;
+  w->BeginArray();
+  for (uint32_t e = 0; e < n; ++e) {
+    uint16_t members = 0;
+    if (!r.Get(&members)) return false;
+    w->BeginObject();
+    for (uint16_t m = 0; m < members; ++m) {
+      const schema::FieldInfo* f = nullptr;
+      if (!GetField(r, &f) || f->shape != Shape::kMember || f->parent != parent) return false;
+      w->Key(f->name.substr(f->name.rfind('.') + 1));
+      if (!WriteValue(r, f->type, w)) return false;
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+  return true;
+}
+
+}  // namespace
+
+void EncodeRow(const columnar::Batch& b, size_t row, std::string* out) {
+  for (const schema::FieldInfo& f : schema::AllFields()) {
+    if (f.shape == Shape::kMember || !f.HasEvent(b.type())) continue;
+    const Column* c = b.column(f.id);
+    if (c == nullptr || c->IsNull(row)) continue;
+    Put(static_cast<uint16_t>(f.id), out);
+    if (f.shape == Shape::kArray) {
+      Put(c->offsets[row + 1] - c->offsets[row], out);
+      for (uint32_t e = c->offsets[row]; e < c->offsets[row + 1]; ++e) {
+        const bool valid = !c->elements->IsNull(e);
+        Put(static_cast<uint8_t>(valid), out);
+        if (valid) PutValue(*c->elements, e, out);
+      }
+    } else if (f.shape == Shape::kRecords) {
+      PutRecords(b, f.id, row, out);
+    } else {
+      PutValue(*c, row, out);
+    }
+  }
+}
+
+bool WriteEncodedFields(std::string_view encoded, JsonWriter* w) {
+  Reader r(encoded);
+  while (!r.done()) {
+    const schema::FieldInfo* f = nullptr;
+    if (!GetField(r, &f) || f->shape == Shape::kMember) return false;
+    w->Key(f->name);
+    const bool ok = f->shape == Shape::kArray     ? WriteArray(r, f->type, w)
+                    : f->shape == Shape::kRecords ? WriteRecords(r, f->id, w)
+                                                  : WriteValue(r, f->type, w);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string EncodedRowToJson(std::string_view encoded) {
+  JsonWriter w;
+  w.BeginObject();
+  if (!WriteEncodedFields(encoded, &w)) return "{}";
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace vigil::ingest
