@@ -1,6 +1,7 @@
 // cmd_ingest.cc: `vigil ingest PATH...`: reads Mimecast logs, normalizes them and prints the
 // normalized events (--emit normalized) or the accounting (--emit stats); bad records go to
-// --dead-letter as JSON lines. Exit 0; 1 under --strict when anything was quarantined;
+// --dead-letter as JSON lines; --threads N reads files on N threads with the same output
+// (ingest/parallel_ingest.h). Exit 0; 1 under --strict when anything was quarantined;
 // 2 on usage errors, unreadable named inputs or unwritable outputs.
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "ingest/ingestor.h"
 #include "ingest/normalized_json.h"
+#include "ingest/parallel_ingest.h"
 
 namespace vigil::cli {
 namespace {
@@ -24,10 +26,17 @@ struct IngestOpts {
   std::string dead_letter;
   size_t batch_size = 2048;
   size_t max_record_bytes = size_t{16} << 20;
+  int threads = 1;
   bool strict = false;
 };
 
-// Prints normalized rows to stdout and dead letters to a JSONL file.
+// The result of reading every PATH, on one thread or several.
+struct IngestResult {
+  ingest::Stats stats;
+  bool inputs_ok = true;  // every named PATH could be opened
+};
+
+// Prints normalized rows to stdout and dead letters to a JSONL file (--threads 1).
 class CliSink final : public ingest::Sink {
  public:
   CliSink(bool emit_rows, std::ofstream* dead) : emit_rows_(emit_rows), dead_(dead) {}
@@ -53,6 +62,53 @@ class CliSink final : public ingest::Sink {
   ingest::RowJsonOptions row_options_;
   ingest::JsonWriter writer_;
 };
+
+// The parallel ingest's ordered output: rows to stdout, dead letters to a JSONL file.
+class CliOutput final : public ingest::OrderedOutput {
+ public:
+  explicit CliOutput(std::ofstream* dead) : dead_(dead) {}
+  void Rows(std::string_view lines) override { std::fwrite(lines.data(), 1, lines.size(), stdout); }
+  void DeadLetters(std::string_view lines) override {
+    if (dead_ != nullptr) dead_->write(lines.data(), static_cast<std::streamsize>(lines.size()));
+  }
+
+ private:
+  std::ofstream* dead_;
+};
+
+void ReportUnreadable(const std::string& path) {
+  std::fprintf(stderr, "vigil ingest: cannot read %s\n", path.c_str());
+}
+
+IngestResult IngestOnOneThread(const IngestOpts& o, const ingest::Options& options,
+                               std::ofstream* dead) {
+  CliSink sink(o.emit == "normalized", dead);
+  ingest::Ingestor ingestor(options, &sink);
+  sink.set_files(&ingestor.files());
+  IngestResult r;
+  for (const std::string& path : o.paths) {
+    if (!ingestor.IngestPath(path)) {
+      ReportUnreadable(path);
+      r.inputs_ok = false;
+    }
+  }
+  ingestor.Flush();
+  r.stats = ingestor.stats();
+  return r;
+}
+
+IngestResult IngestOnThreads(const IngestOpts& o, const ingest::Options& options, int threads,
+                             std::ofstream* dead) {
+  ingest::ParallelOptions p;
+  p.ingest = options;
+  p.threads = threads;
+  p.rows = o.emit == "normalized";
+  p.dead_letters = dead != nullptr;
+  CliOutput out(dead);
+  const ingest::ParallelResult pr = ingest::IngestInParallel(o.paths, p, &out);
+  for (const std::string& path : pr.unreadable) ReportUnreadable(path);
+  return {pr.stats, pr.unreadable.empty()};
+}
 
 void PrintSummary(const ingest::Stats& s) {
   std::string reasons;
@@ -80,19 +136,11 @@ int Run(const IngestOpts& o) {
       return kExitUsage;
     }
   }
-  CliSink sink(o.emit == "normalized", dead.get());
-  ingest::Ingestor ingestor(options, &sink);
-  sink.set_files(&ingestor.files());
-  bool inputs_ok = true;
-  for (const std::string& path : o.paths) {
-    if (!ingestor.IngestPath(path)) {
-      std::fprintf(stderr, "vigil ingest: cannot read %s\n", path.c_str());
-      inputs_ok = false;
-    }
-  }
-  ingestor.Flush();
+  const int threads = ingest::ResolveThreads(o.threads);
+  const IngestResult r = threads == 1 ? IngestOnOneThread(o, options, dead.get())
+                                      : IngestOnThreads(o, options, threads, dead.get());
   std::fflush(stdout);
-  const ingest::Stats stats = ingestor.stats();
+  const ingest::Stats& stats = r.stats;
   const std::string json = stats.ToJson();
   if (o.emit == "stats") std::printf("%s\n", json.c_str());
   bool outputs_ok = dead == nullptr || dead->flush().good();
@@ -103,7 +151,7 @@ int Run(const IngestOpts& o) {
     if (!out) std::fprintf(stderr, "vigil ingest: cannot write %s\n", o.stats_json.c_str());
   }
   PrintSummary(stats);
-  if (!inputs_ok || !outputs_ok) return kExitUsage;
+  if (!r.inputs_ok || !outputs_ok) return kExitUsage;
   return o.strict && stats.quarantined > 0 ? kExitFindings : kExitOk;
 }
 
@@ -129,6 +177,10 @@ CLI::App* RegisterIngest(CLI::App& app, CommandFn* run) {
   cmd->add_option("--max-record-bytes", o->max_record_bytes,
                   "Longest line accepted; longer ones are quarantined")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));
+  cmd->add_option("--threads", o->threads,
+                  "Threads reading files (1, default; 0: one per core, at most 8); the output "
+                  "is the same for every value")
+      ->check(CLI::Range(0, 256));
   cmd->add_flag("--strict", o->strict, "Exit 1 when any record was quarantined");
   *run = [o]() { return Run(*o); };
   return cmd;

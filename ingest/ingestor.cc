@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "ingest/ingestor_impl.h"
+#include "ingest/input_walk.h"
 #include "vm/columnar/batch_builder.h"
 
 namespace vigil::ingest {
@@ -51,8 +52,7 @@ bool Ingestor::Impl::IngestPath(const std::string& path) {
   std::string error;
   std::unique_ptr<ByteSource> source = OpenFileSource(path, &error);
   if (source == nullptr) {
-    BeginInput(path);
-    OnBad(Reason::kIoError, error, 0, {}, 0);
+    IngestUnreadable(path, error);
     return false;
   }
   IngestSource(path, std::move(source));
@@ -60,27 +60,15 @@ bool Ingestor::Impl::IngestPath(const std::string& path) {
 }
 
 void Ingestor::Impl::IngestDirectory(const std::string& dir) {
-  std::error_code ec;
-  const fs::path canonical = fs::canonical(dir, ec);
-  if (!ec && !visited_dirs_.insert(canonical.string()).second) return;  // a symlink loop
-  std::vector<fs::directory_entry> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    entries.push_back(*it);
-  }
-  if (ec) {
-    BeginInput(dir);
-    OnBad(Reason::kIoError, "cannot list directory: " + ec.message(), 0, {}, 0);
-  }
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.path() < b.path(); });
-  for (const fs::directory_entry& e : entries) {
-    std::error_code type_ec;
-    if (e.is_directory(type_ec)) {
-      IngestDirectory(e.path().string());
-    } else {
-      IngestPath(e.path().string());
-    }
-  }
+  WalkDirectory(dir, &visited_dirs_,
+                {.file = [this](const std::string& path) { IngestPath(path); },
+                 .error = [this](const std::string& d,
+                                 const std::string& message) { IngestUnreadable(d, message); }});
+}
+
+void Ingestor::Impl::IngestUnreadable(std::string name, std::string_view message) {
+  BeginInput(std::move(name));
+  OnBad(Reason::kIoError, message, 0, {}, 0);
 }
 
 void Ingestor::Impl::BeginInput(std::string name) {
@@ -227,6 +215,9 @@ void Ingestor::IngestStream(std::string_view name, std::istream& in) {
 }
 void Ingestor::IngestBytes(std::string_view name, std::string_view bytes) {
   impl_->IngestSource(std::string(name), MemorySource(bytes));
+}
+void Ingestor::IngestUnreadable(std::string_view name, std::string_view message) {
+  impl_->IngestUnreadable(std::string(name), message);
 }
 void Ingestor::Flush() { impl_->Flush(); }
 Stats Ingestor::stats() const { return impl_->BuildStats(); }

@@ -37,6 +37,10 @@ class Ingestor {
   void IngestStream(std::string_view name, std::istream& in);
   // Ingests bytes owned by the caller (used by tests, the fuzzer and the runtime's readers).
   void IngestBytes(std::string_view name, std::string_view bytes);
+  // Registers an input that cannot be read as one io_error dead letter carrying `message`, as
+  // IngestPath does for a path it cannot open or a directory it cannot list (used by the
+  // parallel ingest, which walks directories itself).
+  void IngestUnreadable(std::string_view name, std::string_view message);
   // Hands every non-empty batch to the sink (call at the end, or to bound latency).
   void Flush();
 

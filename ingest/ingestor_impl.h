@@ -29,6 +29,8 @@ class Ingestor::Impl final : public RecordHandler {
   bool IngestPath(const std::string& path);
   // Reads one input to its end; `name` is what dead letters and RowSource refer to.
   void IngestSource(std::string name, std::unique_ptr<ByteSource> source);
+  // Registers an input that cannot be read and quarantines it as one io_error record.
+  void IngestUnreadable(std::string name, std::string_view message);
   void Flush();
   Stats BuildStats() const;
   std::pair<std::string, uint64_t> Position() const;

@@ -18,13 +18,7 @@ namespace {
 
 using schema::FieldId;
 
-std::string Event(int i) {
-  return R"({"type":"receipt","timestamp":)" + std::to_string(1731499059314 + i) +
-         R"(,"accountId":"C1","action":"Acc","direction":")" + (i % 2 ? "Inbound" : "outbound") +
-         R"(","senderEnvelope":"s)" + std::to_string(i) +
-         R"(@x.example.com","recipients":"r@corp.example","spamScore":")" + std::to_string(i % 30) +
-         "\"}\n";
-}
+std::string Event(int i) { return testing::ReceiptLine(i); }
 
 std::string Events(int n) {
   std::string out;

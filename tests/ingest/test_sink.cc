@@ -59,6 +59,14 @@ void ExpectFields(const nlohmann::json& row, std::string_view want) {
   }
 }
 
+std::string ReceiptLine(int i) {
+  return R"({"type":"receipt","timestamp":)" + std::to_string(1731499059314 + i) +
+         R"(,"accountId":"C1","action":"Acc","direction":")" + (i % 2 ? "Inbound" : "outbound") +
+         R"(","senderEnvelope":"s)" + std::to_string(i) +
+         R"(@x.example.com","recipients":"r@corp.example","spamScore":")" + std::to_string(i % 30) +
+         "\"}\n";
+}
+
 Run IngestPaths(const std::vector<std::string>& paths, Options options) {
   Run run;
   Ingestor ingestor(options, &run.sink);

@@ -112,6 +112,10 @@ struct Run {
 // every key must have that value, and a null means the field must be absent.
 void ExpectFields(const nlohmann::json& row, std::string_view want);
 
+// One API 2.0 receipt as an NDJSON line; its timestamp, direction, sender and spam score vary
+// with `i`.
+std::string ReceiptLine(int i);
+
 // Ingests paths / bytes with options and flushes.
 Run IngestPaths(const std::vector<std::string>& paths, Options options = {});
 Run IngestText(std::string_view name, std::string_view bytes, Options options = {});
