@@ -174,6 +174,9 @@ def render(r):
         ["VM on the real pack / DuckDB anchor (1.3 M rows/s, quoted, not measured)",
          fx(ra.get("vm_real79_vs_duckdb_anchor"))],
     ]
+    if "ingest_threads2_vs_1_wall" in ra:
+        rows.insert(5, ["ingest only, 2 threads / 1 thread (wall events/s)",
+                        fx(ra["ingest_threads2_vs_1_wall"])])
     if "threads2_vs_threads1_wall" in ra:
         rows.insert(5, ["end to end, 2 threads / 1 thread (wall events/s)",
                         fx(ra["threads2_vs_threads1_wall"])])
@@ -226,7 +229,8 @@ def render(r):
 
     parts.append("### End to end (bench/e2e/throughput.py, the vigil binary)")
     rows = []
-    for key, what in (("ingest", "`vigil ingest --emit stats` (ingest only)"),
+    for key, what in (("ingest", "`vigil ingest --emit stats` (ingest only), 1 thread"),
+                      ("ingest_threads2", "`vigil ingest --threads 2 --emit stats`"),
                       ("e2e", "`vigil run`, rules/mimecast (79 rules), 1 thread"),
                       ("e2e_threads2", "`vigil run --threads 2`"),
                       ("e2e_lateness1h", "`vigil run`, rules/mimecast, `--allowed-lateness 1h`"),

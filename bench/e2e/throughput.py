@@ -12,7 +12,10 @@ state caps rather than by the input size.
 
 Scenarios, each a child process timed with wait4() (user + system CPU, wall, peak RSS):
   gen          vigil gen --messages N --tenants K --seed S            (the corpus)
-  ingest       vigil ingest --emit stats LOGS                        (parse + normalize only)
+  ingest       vigil ingest --emit stats LOGS                        (parse + normalize only),
+               with --threads 1 when `vigil ingest --help` lists --threads
+  ingest_threads2  vigil ingest --threads 2 --emit stats LOGS, when `vigil ingest --help` lists
+               --threads (files read on 2 threads; the stats must equal ingest's)
   e2e          vigil run --rules rules/ --tenants ... LOGS -o /dev/null (the real pack), with
                --threads 1 when the binary has --threads (as every run below but the next)
   e2e_threads2 the same with --threads 2, when `vigil run --help` lists it
@@ -20,8 +23,9 @@ Scenarios, each a child process timed with wait4() (user + system CPU, wall, pea
   stateful     the same plus bench/e2e/stateful.vgl (20 stateful rules)
   e2e_lateness1h, stateful_lateness1h   e2e and stateful with --allowed-lateness 1h (the span
                of one generated file) instead of --lateness (default 1d, the whole corpus)
-ingest and e2e run `--repeat` times (after one untimed warm-up read of the files), the others
-once; the run with the least CPU time is reported, since the machine is shared.
+ingest, ingest_threads2 and e2e run `--repeat` times (after one untimed warm-up read of the
+files), the others once; the run with the least CPU time is reported, since the machine is
+shared.
 Writes one JSON document (--out).
 """
 
@@ -153,8 +157,12 @@ def main():
     result["gen"] = g
 
     # Warm the page cache once, then ingest-only: the events of the corpus.
+    ingest_help = subprocess.run([vigil, "ingest", "--help"], capture_output=True, text=True).stdout
+    ingest_threads = "--threads" in ingest_help
+    ingest_one = ["--threads", "1"] if ingest_threads else []
     run([vigil, "ingest", "--emit", "stats", logs], a.work)
-    m, out = best([vigil, "ingest", "--emit", "stats", logs], a.work, a.repeat, capture=True)
+    m, out = best([vigil, "ingest", *ingest_one, "--emit", "stats", logs], a.work, a.repeat,
+                  capture=True)
     stats = json.loads(out)
     events = stats["events"]
     if stats["quarantined"] != 0:
@@ -163,6 +171,15 @@ def main():
                         "by_type": stats["by_type"]}
     result["gen"] = rates(g, events)
     result["ingest"] = rates(m, events)
+    if ingest_threads:
+        m2, out2 = best([vigil, "ingest", "--threads", "2", "--emit", "stats", logs], a.work,
+                        a.repeat, capture=True)
+        if out2 != out:
+            sys.exit("throughput: vigil ingest --threads 2 printed other stats than --threads 1")
+        result["ingest_threads2"] = rates(m2, events)
+    else:
+        result["ingest_threads2"] = {"unavailable": "`vigil ingest --help` lists no --threads "
+                                                    "option in this build"}
 
     def vigil_run(name, rule_args, extra=(), tenant_file=tenants, repeat=1, lateness=a.lateness):
         stats_file = os.path.join(a.work, name + ".stats.json")
@@ -223,6 +240,9 @@ def main():
     if "events_per_wall_s" in result["e2e_threads2"]:
         result["ratios"]["threads2_vs_threads1_wall"] = ratio(
             result["e2e_threads2"], result["e2e"], "events_per_wall_s")
+    if "events_per_wall_s" in result["ingest_threads2"]:
+        result["ratios"]["ingest_threads2_vs_1_wall"] = ratio(
+            result["ingest_threads2"], result["ingest"], "events_per_wall_s")
     with open(a.out, "w") as f:
         json.dump(result, f, indent=2)
     shutil.rmtree(os.path.join(a.work, "corpus"), ignore_errors=True)
