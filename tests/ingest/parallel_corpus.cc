@@ -73,6 +73,8 @@ void WriteParallelCorpus(const fs::path& dir, int scale) {
             R"({"type":"receipt","accountId":"C1"})" + "\n" + ReceiptLine(3) + "[1,2]\n");
   Write(dir / "bad" / "empty.ndjson", "");
   Write(dir / "bad" / "notes.txt", "these are not logs\n");
+  fs::create_symlink(dir / "nowhere", dir / "bad" / "dangling.log");  // io_error
+  fs::create_directory_symlink(dir / "api2", dir / "gz" / "loop");    // read once, as api2
 }
 
 fs::path ScratchDir(const std::string& prefix) {

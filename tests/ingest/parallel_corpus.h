@@ -1,6 +1,7 @@
 // parallel_corpus.h: a directory of inputs for the parallel ingest tests: API 2.0 NDJSON files
 // of several event types, API 1.0 key=value files, a page, a gzip file, a cut gzip stream, a
-// file of malformed records, an empty file and one of unknown format, in subdirectories.
+// file of malformed records, an empty file, one of unknown format, a dangling symlink and a
+// symlink to a directory already read, in subdirectories.
 #pragma once
 
 #include <filesystem>

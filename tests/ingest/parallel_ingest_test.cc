@@ -129,7 +129,7 @@ TEST_F(ParallelIngestTest, CorpusHasEveryKindOfInput) {
   const Output want = OneIngestor({logs()}, {});
   for (const char* reason :
        {"malformed_json", "truncated_record", "unknown_event_type", "missing_timestamp",
-        "not_an_object", "decompress_error", "empty_file", "unknown_format"}) {
+        "not_an_object", "decompress_error", "empty_file", "unknown_format", "io_error"}) {
     EXPECT_NE(want.dead.find(std::string("\"reason\":\"") + reason + "\""), std::string::npos)
         << reason;
   }
