@@ -3,6 +3,8 @@
 // vm/bytecode/opcodes.def.
 #pragma once
 
+#include <vector>
+
 #include "vm/bytecode/program.h"
 #include "vm/exec/exec_state.h"
 
@@ -38,6 +40,12 @@ void Count(ExecState& s, const Instr& in);
 void Index(ExecState& s, const Instr& in);
 void IndexK(ExecState& s, const Instr& in);
 void History(ExecState& s, const Instr& in);
+// A fresh owned result column of `type` with n null elements, bound to dst; with `dict`, a
+// string type is dictionary-encoded (values interned as given, without case folding).
+columnar::Column& ResultColumn(ValueReg& dst, schema::ScalarType type, size_t n, bool dict = false);
+// For each element of `domain` (n of them), its batch row; empty for the rows domain.
+std::vector<uint32_t> RowsOf(ExecState& s, uint32_t domain, size_t n);
+
 // No-ops: the interpreter loop records Emit's matches and Out's outputs itself.
 void Emit(ExecState& s, const Instr& in);
 void Out(ExecState& s, const Instr& in);

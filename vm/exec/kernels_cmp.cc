@@ -52,12 +52,16 @@ void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f) {
   const size_t n = s.SizeOf(in.dst);
   auto valid = [&](size_t w) { return ValidWord(a, w, n); };
   if (a.col != nullptr && a.col->storage() == Storage::kDictString) {
+    // Only the values of selected valid elements, each once: 0 unknown, 1 false, 2 true.
     const auto& values = a.col->dict.values();
     thread_local std::vector<uint8_t> table;
-    table.resize(values.size());
-    for (size_t c = 0; c < values.size(); ++c) table[c] = f(values[c]) ? 1 : 0;
+    table.assign(values.size(), 0);
     const uint32_t* codes = a.col->code.data();
-    FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return table[codes[a.At(i)]] != 0; });
+    FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) {
+      const uint32_t c = codes[a.At(i)];
+      if (table[c] == 0) table[c] = f(values[c]) ? 2 : 1;
+      return table[c] == 2;
+    });
     return;
   }
   FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return f(a.col->str[a.At(i)]); });

@@ -1,0 +1,277 @@
+// kernels_call.cc: the Call kernel: a stdlib function applied to every selected element of a
+// domain. When the only per-element argument is dictionary-encoded, the function runs once per
+// distinct value, and a string result is dictionary-encoded too, so the kernels that read it
+// (further calls, list lookups, comparisons, pattern scans) also run once per distinct value.
+#include <algorithm>
+
+#include "stdlib/fn_util.h"
+#include "stdlib/invoke.h"
+#include "stdlib/lists/typed_lists.h"
+#include "vm/exec/fill.h"
+#include "vm/exec/kernels.h"
+
+namespace vigil::vm::kernels {
+
+using columnar::Column;
+using columnar::Storage;
+using schema::Datum;
+using schema::ScalarType;
+
+namespace {
+
+// Writes a function result into out[i]. Strings are views; `copy` (when set) receives a copy of
+// them, for results that may view into memory freed after the row (a list built for the row).
+void StoreDatum(const Datum& d, Column& out, size_t i, columnar::Arena* copy) {
+  if (!d.valid) return;
+  switch (out.storage()) {
+    case Storage::kI64:
+      out.SetInt(i, d.i);
+      break;
+    case Storage::kF64:
+      out.SetFloat(i, d.f);
+      break;
+    case Storage::kIp:
+      out.SetIp(i, d.ip);
+      break;
+    case Storage::kFlatString:
+      out.str[i] = copy != nullptr ? copy->Copy(d.s) : d.s;
+      out.valid.Set(i);
+      break;
+    default:
+      break;
+  }
+}
+
+// Appends array result d as element list of row i of an offsets column.
+void StoreArray(const Datum& d, Column& out, size_t i, columnar::Arena* copy) {
+  Column& el = *out.elements;
+  if (d.valid) {
+    for (const Datum& e : d.elems) {
+      const size_t k = el.AppendNull();
+      StoreDatum(e, el, k, copy);
+    }
+    out.valid.Set(i);
+  }
+  out.offsets[i + 1] = static_cast<uint32_t>(el.size());
+}
+
+// Argument k of a call at element i: a value, or for a list parameter given an array, the
+// array's elements built into a list (held in *owned).
+Datum ArgumentAt(ExecState& s, uint32_t reg, size_t i, const stdlib::FunctionDef& def, size_t k,
+                 stdlib::EvalContext& ctx, std::unique_ptr<schema::ListValue>* owned) {
+  const ScalarType t = s.TypeOf(reg);
+  const stdlib::TypeSpec& param = def.params[std::min(k, def.params.size() - 1)];
+  if (s.prog.regs[reg].kind != bytecode::RegKind::kArray) return DatumAt(s.V(reg), i, t);
+  const ValueReg& arr = s.V(reg);
+  if (arr.col == nullptr || arr.elems == nullptr || arr.col->IsNull(arr.At(i)))
+    return Datum::Null(t);
+  const size_t r = arr.At(i);
+  std::vector<Datum> elems;
+  for (uint32_t e = arr.col->offsets[r]; e < arr.col->offsets[r + 1]; ++e) {
+    ValueReg view;
+    view.col = arr.elems;
+    elems.push_back(DatumAt(view, e, t));
+  }
+  if (param.kind == stdlib::TypeSpec::Kind::kList) {
+    std::string error;
+    *owned = stdlib::BuildInlineList(param, elems, &error);
+    if (*owned == nullptr) return Datum::Null(t);
+    Datum d = Datum::Null(t);
+    d.valid = true;
+    d.list = owned->get();
+    return d;
+  }
+  Datum* stored = stdlib::ArenaDatums(ctx, elems.size()).data();
+  std::copy(elems.begin(), elems.end(), stored);
+  return Datum::Array(t, std::span<const Datum>(stored, elems.size()));
+}
+
+// What a call site passes, bound for one kernel run: constants and lists once; `per_row`
+// marks the arguments read per element.
+struct BoundArgs {
+  std::vector<Datum> values;
+  std::vector<bool> per_row;
+  // The one per-element argument when it is dictionary-encoded; -1 when there is none, -2 when
+  // there are several or it is not.
+  int dict_arg = -1;
+};
+
+BoundArgs BindArgs(ExecState& s, const Instr& in) {
+  const uint32_t* args = s.prog.extra.data() + in.extra;
+  BoundArgs b;
+  b.values.resize(in.extra_count);
+  b.per_row.assign(in.extra_count, false);
+  for (uint32_t k = 0; k < in.extra_count; ++k) {
+    const uint32_t v = args[k];
+    if (v & bytecode::kConstTag) {
+      b.values[k] = s.pack.constant(v & ~bytecode::kConstTag);
+    } else if (v & bytecode::kListTag) {
+      const uint32_t list = v & ~bytecode::kListTag;
+      b.values[k] = Datum::Null(ScalarType::kString);
+      b.values[k].valid = s.pack.list_usable(list);
+      b.values[k].list = &s.pack.ResolveList(list, s.tenant);
+    } else {
+      b.per_row[k] = true;
+      const ValueReg& r = s.V(v);
+      const bool dict = r.col != nullptr && r.col->storage() == Storage::kDictString;
+      b.dict_arg = (b.dict_arg == -1 && dict) ? static_cast<int>(k) : -2;
+    }
+  }
+  return b;
+}
+
+// Results per code of the dictionary-encoded argument, each computed on first use.
+class CodeMemo {
+ public:
+  void Reset(size_t distinct) {
+    results_.resize(distinct);
+    set_.assign(distinct, 0);
+  }
+  // The result for the element i of `arg` (non-null), whose code is `code`.
+  const Datum& Get(const stdlib::PreparedCall& call, BoundArgs& b, const ValueReg& arg,
+                   ScalarType type, size_t i, uint32_t code, stdlib::EvalContext& ctx) {
+    if (!set_[code]) {
+      b.values[b.dict_arg] = DatumAt(arg, i, type);
+      call.Eval(b.values, ctx, &results_[code]);
+      set_[code] = 1;
+    }
+    return results_[code];
+  }
+
+ private:
+  std::vector<Datum> results_;
+  std::vector<uint8_t> set_;
+};
+
+CodeMemo& ThreadMemo() {
+  thread_local CodeMemo memo;
+  return memo;
+}
+
+// The event time of element i's row (0 when null), which time functions read as "now".
+int64_t NowOf(const Column* ts, const std::vector<uint32_t>& rows, size_t i) {
+  const size_t row = rows.empty() ? i : rows[i];
+  return (ts != nullptr && !ts->IsNull(row)) ? ts->i64[row] : 0;
+}
+
+Column& ArrayResult(ValueReg& dst, ScalarType type, size_t n) {
+  if (!dst.owned || dst.owned->storage() != Storage::kOffsets) {
+    dst.owned = std::make_unique<Column>(type, Storage::kOffsets);
+    dst.owned->elements = std::make_unique<Column>(
+        type, schema::IsStringLike(type) ? Storage::kFlatString : Storage::kI64);
+  }
+  dst.owned->Reset(n);
+  dst.col = dst.owned.get();
+  dst.elems = dst.owned->elements.get();
+  dst.indexed = false;
+  dst.size = n;
+  return *dst.owned;
+}
+
+// A scalar-valued call whose one per-element argument is dictionary-encoded: once per distinct
+// value of the selected elements (a null value is evaluated per element, for null-aware
+// functions). String results are interned into a dictionary column, once per distinct value.
+void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+  const stdlib::PreparedCall& call = s.pack.call(in.a);
+  const size_t n = s.SizeOf(in.dst);
+  const ScalarType type = s.TypeOf(in.dst);
+  const uint32_t reg = s.prog.extra[in.extra + b.dict_arg];
+  const ValueReg& arg = s.V(reg);
+  const ScalarType arg_type = s.TypeOf(reg);
+  const bool dict_out = schema::IsStringLike(type);
+  Column& out = ResultColumn(s.V(in.dst), type, n, dict_out);
+  const Column* ts = s.batch.column(schema::FieldId::kTs);
+  const std::vector<uint32_t> rows = RowsOf(s, s.DomainOf(in.dst), n);
+  CodeMemo& memo = ThreadMemo();
+  memo.Reset(arg.col->dict.size());
+  constexpr uint32_t kUnknown = 0xfffffffeu;  // out_code: not computed yet (kMissing: null)
+  thread_local std::vector<uint32_t> out_code;
+  if (dict_out) out_code.assign(arg.col->dict.size(), kUnknown);
+  // Element i takes result code `code` (stays null for kMissing, a null result).
+  auto store_code = [&](size_t i, uint32_t code) {
+    if (code == columnar::StringDict::kMissing) return;
+    out.code[i] = code;
+    out.valid.Set(i);
+  };
+  auto intern = [&](const Datum& d) {
+    return d.valid ? out.dict.Intern(d.s, s.arena) : columnar::StringDict::kMissing;
+  };
+  Datum result;
+  ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
+    ctx.now_ms = NowOf(ts, rows, i);
+    if (arg.IsNull(i)) {
+      b.values[b.dict_arg] = Datum::Null(arg_type);
+      call.Eval(b.values, ctx, &result);
+      return dict_out ? store_code(i, intern(result)) : StoreDatum(result, out, i, nullptr);
+    }
+    const uint32_t code = arg.col->code[arg.At(i)];
+    if (!dict_out) {
+      return StoreDatum(memo.Get(call, b, arg, arg_type, i, code, ctx), out, i, nullptr);
+    }
+    if (out_code[code] == kUnknown) {
+      out_code[code] = intern(memo.Get(call, b, arg, arg_type, i, code, ctx));
+    }
+    store_code(i, out_code[code]);
+  });
+}
+
+// Any call, element by element (arrays passed to list parameters become lists per element); a
+// single dictionary-encoded per-element argument is still evaluated once per distinct value.
+void CallPerElement(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+  const stdlib::PreparedCall& call = s.pack.call(in.a);
+  const size_t n = s.SizeOf(in.dst);
+  ValueReg& dst = s.V(in.dst);
+  const bool array_out = s.prog.regs[in.dst].kind == bytecode::RegKind::kArray;
+  Column* out =
+      array_out ? &ArrayResult(dst, s.TypeOf(in.dst), n) : &ResultColumn(dst, s.TypeOf(in.dst), n);
+  const uint32_t* args = s.prog.extra.data() + in.extra;
+  const stdlib::FunctionDef& def = call.def();
+  const Column* ts = s.batch.column(schema::FieldId::kTs);
+  const std::vector<uint32_t> rows = RowsOf(s, s.DomainOf(in.dst), n);
+  CodeMemo& memo = ThreadMemo();
+  if (b.dict_arg >= 0) memo.Reset(s.V(args[b.dict_arg]).col->dict.size());
+  Datum result;
+  std::vector<std::unique_ptr<schema::ListValue>> owned_lists(in.extra_count);
+  const columnar::Bitmap* sel = s.Sel(in.sel);
+  for (size_t i = 0; i < n; ++i) {
+    if (sel != nullptr && !sel->Get(i)) {
+      if (array_out) out->offsets[i + 1] = out->offsets[i];
+      continue;
+    }
+    const Datum* r = &result;
+    bool built_list = false;  // a list argument was built for this row (results may view it)
+    ctx.now_ms = NowOf(ts, rows, i);
+    if (b.dict_arg >= 0 && !s.V(args[b.dict_arg]).IsNull(i)) {
+      const ValueReg& dr = s.V(args[b.dict_arg]);
+      r = &memo.Get(call, b, dr, s.TypeOf(args[b.dict_arg]), i, dr.col->code[dr.At(i)], ctx);
+    } else {
+      for (uint32_t k = 0; k < in.extra_count; ++k) {
+        if (!b.per_row[k]) continue;
+        owned_lists[k].reset();
+        b.values[k] = ArgumentAt(s, args[k], i, def, k, ctx, &owned_lists[k]);
+        built_list = built_list || owned_lists[k] != nullptr;
+      }
+      call.Eval(b.values, ctx, &result);
+    }
+    columnar::Arena* copy = built_list ? &s.arena : nullptr;
+    if (array_out) {
+      StoreArray(*r, *out, i, copy);
+    } else {
+      StoreDatum(*r, *out, i, copy);
+    }
+  }
+}
+
+}  // namespace
+
+void Call(ExecState& s, const Instr& in) {
+  stdlib::EvalContext ctx;
+  ctx.arena = &s.arena;
+  ctx.time_zone = s.tenant.time_zone;
+  BoundArgs b = BindArgs(s, in);
+  const bool array_out = s.prog.regs[in.dst].kind == bytecode::RegKind::kArray;
+  if (b.dict_arg >= 0 && !array_out) return CallPerDistinct(s, in, b, ctx);
+  CallPerElement(s, in, b, ctx);
+}
+
+}  // namespace vigil::vm::kernels
