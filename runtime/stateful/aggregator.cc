@@ -209,16 +209,30 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
     for (const sema::Evidence& ev : rule_.evidence)
       fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   }
+  next_end_ = std::min(next_end_, End(g));
   Evict();
   return fire;
 }
 
-void Aggregator::Expire(int64_t watermark) {
+int64_t Aggregator::End(const Group& g) const {
   const sema::Aggregate& agg = *rule_.aggregate;
+  int64_t end = 0;
+  if (__builtin_add_overflow(agg.tumbling ? g.window : g.latest, agg.window_ms, &end))
+    end = INT64_MAX;  // window_ms > 0: only an upward overflow
+  return end;
+}
+
+void Aggregator::Expire(int64_t watermark) {
+  if (watermark <= next_end_) return;
+  next_end_ = INT64_MAX;
   for (auto it = groups_.begin(); it != groups_.end();) {
-    const Group& g = *it->second;
-    const int64_t end = agg.tumbling ? g.window + agg.window_ms : g.latest + agg.window_ms;
-    it = end < watermark ? groups_.erase(it) : std::next(it);
+    const int64_t end = End(*it->second);
+    if (end < watermark) {
+      it = groups_.erase(it);
+    } else {
+      next_end_ = std::min(next_end_, end);
+      ++it;
+    }
   }
 }
 
@@ -289,6 +303,7 @@ bool Aggregator::Load(std::string_view in) {
   evictions_ = r.U64();
   groups_.clear();
   order_.Clear();
+  next_end_ = INT64_MIN;  // the next Expire() scans
   const uint32_t n = r.Count(40, "group");
   for (uint32_t gi = 0; gi < n && r.ok(); ++gi) {
     std::string key = r.Str();

@@ -7,6 +7,7 @@
 // max_events_per_group events per sliding window (oldest dropped); both counted.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -63,6 +64,8 @@ class Aggregator {
  private:
   struct Group;
   void Evict();
+  // The time after which group `g`'s window has ended (saturating).
+  int64_t End(const Group& g) const;
   // Empties `g` as a new group (keeps its touch stamp).
   void Reset(Group& g) const;
   StateEnv Env(const Group& g, const EventRef& trigger) const;
@@ -74,6 +77,9 @@ class Aggregator {
   LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
+  // No group's window ends before this (a group's end only grows), so Expire() skips the scan
+  // of every group until the watermark passes it.
+  int64_t next_end_ = INT64_MIN;
 };
 
 }  // namespace vigil::runtime

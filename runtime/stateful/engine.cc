@@ -85,13 +85,13 @@ void StatefulEngine::OnAggregate(size_t rule, const std::string& tenant, const s
 }
 
 void StatefulEngine::OnStep(size_t rule, size_t step, const std::string& tenant,
-                            const std::string& key, int64_t ts, const EventRef& event,
+                            const std::string& key, int64_t ts, EventRef event,
                             std::vector<AlertParts>* fired) {
   Pending p;
   p.rule = static_cast<uint32_t>(rule);
   p.step = static_cast<int32_t>(step);
   p.key = key;
-  p.event = event;
+  p.event = std::move(event);
   p.event.ts = ts;
   Wait(tenant, std::move(p), fired);
 }
@@ -122,7 +122,9 @@ void StatefulEngine::Process(const std::string& tenant, TenantState& t, Pending&
     if (t.aggregates.at(p.rule)->Add(p.key, ts, args, std::move(p.event), &a))
       fired->push_back(std::move(a));
   } else {
-    t.sequences.at(p.rule)->OnStep(static_cast<size_t>(p.step), p.key, p.event.ts, p.event, fired);
+    const int64_t ts = p.event.ts;
+    t.sequences.at(p.rule)->OnStep(static_cast<size_t>(p.step), p.key, ts, std::move(p.event),
+                                   fired);
   }
   for (size_t i = before; i < fired->size(); ++i) (*fired)[i].tenant = tenant;
 }

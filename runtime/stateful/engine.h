@@ -65,7 +65,7 @@ class StatefulEngine {
                    std::vector<AlertParts>* fired);
   // An event matched step `step` of sequence rule `rule`; processed like OnAggregate.
   void OnStep(size_t rule, size_t step, const std::string& tenant, const std::string& key,
-              int64_t ts, const EventRef& event, std::vector<AlertParts>* fired);
+              int64_t ts, EventRef event, std::vector<AlertParts>* fired);
   // Counts one late event of `rule`.
   void Late(const sema::Rule& rule);
   // Processes the tenant's watermark: the waiting matches it passed, in event-time order; fires

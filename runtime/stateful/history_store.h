@@ -23,7 +23,8 @@ class HistoryStore : public columnar::HistoryProvider {
   // True when no sighting of `keys` at `site` lies within `over_ms` before ts; records ts.
   bool FirstSeen(uint32_t site, const std::string& keys, int64_t ts_ms, int64_t over_ms) override;
   // Sightings of `keys` at `site` in [ts - over, ts] processed earlier; records ts.
-  int64_t Prevalence(uint32_t site, const std::string& keys, int64_t ts_ms, int64_t over_ms) override;
+  int64_t Prevalence(uint32_t site, const std::string& keys, int64_t ts_ms,
+                     int64_t over_ms) override;
 
   uint64_t evictions() const { return evictions_; }
   size_t keys() const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/check.h"
 #include "runtime/stateful/state_codec.h"
@@ -38,7 +39,7 @@ void Sequencer::Fire(const std::string& key, const Partial& p,
   fired->push_back(std::move(a));
 }
 
-void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, const EventRef& event,
+void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
                        std::vector<AlertParts>* fired) {
   const int64_t within = rule_.sequence->within_ms;
   Key& k = keys_[key];
@@ -53,19 +54,20 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, const Ev
   } else if (step == 0) {
     Partial p;
     p.start = p.last = ts;
-    p.events.push_back(event);
+    p.events.push_back(std::move(event));
     if (positive_steps_ == 1 && !WaitsForAbsence(p)) {
       Fire(key, p, fired);
     } else {
       k.partials.push_back(std::move(p));
       if (k.partials.size() > kMaxPartials) k.partials.pop_front();
+      QueueExpiry(key, ts);
     }
   } else {
     for (auto it = k.partials.begin(); it != k.partials.end(); ++it) {
       if (it->next != step || ts < it->last || ts > it->start + within) continue;
       it->next = step + 1;
       it->last = ts;
-      it->events.push_back(event);
+      it->events.push_back(std::move(event));
       if (it->next == positive_steps_ && !WaitsForAbsence(*it)) {
         Fire(key, *it, fired);
         k.partials.erase(it);
@@ -77,19 +79,39 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, const Ev
   Evict();
 }
 
+int64_t Sequencer::SpanEnd(int64_t start) const {
+  int64_t end = 0;
+  return __builtin_add_overflow(start, rule_.sequence->within_ms, &end) ? INT64_MAX : end;
+}
+
+void Sequencer::QueueExpiry(const std::string& key, int64_t start) {
+  expiry_.emplace(SpanEnd(start), key);
+  if (expiry_.size() > 2 * kMaxPartials * std::max<size_t>(keys_.size(), 1024)) RebuildExpiry();
+}
+
+void Sequencer::RebuildExpiry() {
+  expiry_ = {};
+  for (const auto& [key, k] : keys_) {
+    for (const Partial& p : k.partials) expiry_.emplace(SpanEnd(p.start), key);
+  }
+}
+
 void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
   const int64_t within = rule_.sequence->within_ms;
-  std::vector<std::string> ordered;  // deterministic firing order: by key
-  for (const auto& [key, k] : keys_) ordered.push_back(key);
-  std::sort(ordered.begin(), ordered.end());
-  for (const std::string& key : ordered) {
-    Key& k = keys_[key];
-    std::erase_if(k.partials, [&](const Partial& p) {
+  std::set<std::string> due;  // deterministic firing order: by key
+  while (!expiry_.empty() && expiry_.top().first < watermark) {
+    due.insert(expiry_.top().second);
+    expiry_.pop();
+  }
+  for (const std::string& key : due) {
+    auto it = keys_.find(key);
+    if (it == keys_.end()) continue;
+    std::erase_if(it->second.partials, [&](const Partial& p) {
       if (p.start + within >= watermark) return false;
       if (WaitsForAbsence(p)) Fire(key, p, fired);
       return true;
     });
-    if (k.partials.empty()) keys_.erase(key);
+    if (it->second.partials.empty()) keys_.erase(it);
   }
 }
 
@@ -145,6 +167,7 @@ bool Sequencer::Load(std::string_view in) {
     order_.Touch(key, k.touched);
     keys_.emplace(std::move(key), std::move(k));
   }
+  RebuildExpiry();
   return r.ok() && r.remaining() == 0;
 }
 

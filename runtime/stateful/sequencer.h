@@ -8,7 +8,9 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <queue>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,7 +28,7 @@ class Sequencer {
   ~Sequencer();
 
   // An event with key `key` matched step `step`. Appends alerts that fire to *fired.
-  void OnStep(size_t step, const std::string& key, int64_t ts, const EventRef& event,
+  void OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
               std::vector<AlertParts>* fired);
   // Event time reached `watermark`: partials waiting for an absence whose span ended fire;
   // incomplete partials whose span ended are dropped.
@@ -52,6 +54,12 @@ class Sequencer {
   bool WaitsForAbsence(const Partial& p) const;
   void Fire(const std::string& key, const Partial& p, std::vector<AlertParts>* fired) const;
   void Evict();
+  // start + within, saturating.
+  int64_t SpanEnd(int64_t start) const;
+  // Queues the expiry of a partial of `key` started at `start`.
+  void QueueExpiry(const std::string& key, int64_t start);
+  // expiry_ from the live partials only.
+  void RebuildExpiry();
 
   const sema::Rule& rule_;
   StatefulLimits limits_;
@@ -60,6 +68,11 @@ class Sequencer {
   LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
+  // (end of span, key) of every partial started, earliest first, so Advance() visits only the
+  // keys with a partial whose span ended. Entries of partials already gone are harmless (the
+  // key is re-checked); the queue is rebuilt from the live partials when mostly stale.
+  using Expiry = std::pair<int64_t, std::string>;
+  std::priority_queue<Expiry, std::vector<Expiry>, std::greater<>> expiry_;
 };
 
 }  // namespace vigil::runtime

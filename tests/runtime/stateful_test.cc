@@ -168,6 +168,47 @@ TEST(StatefulRunTest, LateEventsAreCountedNotSilentlyDropped) {
   EXPECT_EQ(CountRule(r, "t.sliding"), 1u);
 }
 
+// The engine visits only the sequence keys whose span ended (an expiry queue, not a scan of
+// every key): absences fire once their span has passed, in key order, and a key whose span is
+// still open is left alone until the watermark passes it too; aggregate groups expire likewise.
+TEST(StatefulEngineTest, SpansEndInKeyOrderAndOpenSpansWait) {
+  const std::string src =
+      Rule("t.agg", " on receipt\n aggregate by sender over 1h having count() >= 9") +
+      Rule("t.seq",
+           " sequence by sender within 1h {\n  step a: receipt where subject == \"a\"\n"
+           "  absent b: receipt where subject == \"b\"\n }");
+  compiler::LoadResult load = compiler::LoadSource("t.vgl", src, {});
+  ASSERT_EQ(load.errors, 0u);
+  runtime::StatefulOptions options;
+  options.allowed_lateness_ms = 0;
+  runtime::StatefulEngine engine(*load.pack, options);
+  std::vector<runtime::AlertParts> fired;
+  const int64_t t0 = 1714557600000, min = 60000;
+  for (const auto& [key, start] : std::vector<std::pair<std::string, int64_t>>{
+           {"k3", t0}, {"k1", t0 + min}, {"k2", t0 + 2 * min}, {"k4", t0 + 90 * min}}) {
+    engine.OnStep(1, 0, "t", key, start, runtime::EventRef{}, &fired);
+    engine.OnAggregate(0, "t", key, start, {}, runtime::EventRef{}, &fired);
+  }
+  engine.Observe("t", t0 + 90 * min);
+  engine.Advance("t", &fired);  // spans of k3, k1, k2 ended; k4's runs to t0 + 150 min
+  ASSERT_EQ(fired.size(), 3u);
+  EXPECT_EQ(fired[0].key, "k1");
+  EXPECT_EQ(fired[1].key, "k2");
+  EXPECT_EQ(fired[2].key, "k3");
+  // The groups of k1..k3 expired with their partials; k4 waits in the reorder buffer.
+  EXPECT_EQ(engine.stats().state_keys, 0u);
+  fired.clear();
+  engine.Observe("t", t0 + 150 * min);
+  engine.Advance("t", &fired);
+  EXPECT_TRUE(fired.empty());                // k4's span ends at t0 + 150 min: not passed yet
+  EXPECT_EQ(engine.stats().state_keys, 2u);  // k4's partial and k4's group
+  engine.Observe("t", t0 + 151 * min);
+  engine.Advance("t", &fired);
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].key, "k4");
+  EXPECT_EQ(engine.stats().state_keys, 0u);
+}
+
 long PeakRssKb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
