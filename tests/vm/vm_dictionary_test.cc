@@ -3,10 +3,13 @@
 // per value) give what the reference interpreter gives, element by element.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "stdlib/lists/typed_lists.h"
 #include "tests/vm/both_engines.h"
+#include "vm/exec/value_ids.h"
 
 namespace vigil::testing {
 namespace {
@@ -72,6 +75,61 @@ TEST(VmDictionaryTest, HistoryKeysOfDictionaryValuesAreRenderedAsTheInterpreterD
   const auto one = RunBoth("audit", "prevalence(audit.type) over 1d == 1", rows);
   ExpectBoth(one, V{6});
   EXPECT_EQ(one.vm_keys, one.interp_keys);
+}
+
+// One receipt batch with a sender domain per row.
+std::unique_ptr<columnar::Batch> Domains(const std::vector<std::string>& domains) {
+  auto b = std::make_unique<columnar::Batch>(schema::EventType::kReceipt, domains.size() + 1);
+  BatchBuilder w(b.get());
+  for (const std::string& d : domains) {
+    w.BeginRow({});
+    w.SetString(FieldId::kSenderDomain, d);
+  }
+  return b;
+}
+
+// Results kept from one batch to the next follow the tenant's own list and the lists' reload.
+TEST(VmDictionaryTest, KeptResultsFollowTheTenantsLists) {
+  auto c = CompileCondition(
+      "receipt", "sender.domain in $orgs or lookalike_distance(sender.domain, $orgs) == 1",
+      "tenant list orgs: domain = [\"default.com\"]");
+  ASSERT_NE(c, nullptr);
+  std::vector<stdlib::EntryError> errors;
+  auto acme = stdlib::BuildList({.kind = stdlib::ListKind::kDomain}, {"acme.com"}, &errors);
+  auto other = stdlib::BuildList({.kind = stdlib::ListKind::kDomain}, {"other.com"}, &errors);
+  columnar::TenantContext plain, a, b;
+  a.lists["orgs"] = acme.get();
+  b.lists["orgs"] = other.get();
+  const auto batch = Domains({"default.com", "acme.com", "acmf.com", "other.com", "defauIt.com"});
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(Matches(*c, *batch, plain), (V{0, 4}));
+    EXPECT_EQ(Matches(*c, *batch, a), (V{1, 2}));
+    EXPECT_EQ(Matches(*c, *batch, b), (V{3}));
+  }
+  auto again = stdlib::BuildList({.kind = stdlib::ListKind::kDomain}, {"acmf.com"}, &errors);
+  a.lists["orgs"] = again.get();
+  c->vm->ClearListCache();
+  EXPECT_EQ(Matches(*c, *batch, a), (V{1, 2}));
+}
+
+// More distinct values than the ids keep: they are forgotten and results stay right.
+TEST(VmDictionaryTest, KeptResultsSurviveForgettingTheIds) {
+  auto c = CompileCondition(
+      "receipt", "sender.domain in $d and length(sender.domain) < 10 and sender.domain not in $odd",
+      "list d: domain = [\"even.com\"]\nlist odd: domain = [\"odd.com\"]");
+  ASSERT_NE(c, nullptr);
+  // Each batch has new values in another order, so forgotten ids are reused for other values.
+  for (size_t k = 0; k * 20000 < 3 * vm::RegisterIds::kMaxIds; ++k) {
+    std::vector<std::string> domains;
+    for (size_t i = 0; i < 20000; ++i) {
+      domains.push_back(std::to_string(k * 20000 + i) + ((i + k) % 2 ? ".odd.com" : ".even.com"));
+    }
+    const uint32_t at = static_cast<uint32_t>(k * 7919 % 20000);
+    domains.insert(domains.begin() + at, "even.com");
+    const auto batch = Domains(domains);
+    std::vector<uint32_t> want = {at};
+    ASSERT_EQ(Matches(*c, *batch), want) << k;
+  }
 }
 
 }  // namespace

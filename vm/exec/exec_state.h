@@ -13,6 +13,7 @@
 #include "vm/columnar/tenant_context.h"
 #include "vm/exec/loaded_pack.h"
 #include "vm/exec/registers.h"
+#include "vm/exec/value_ids.h"
 
 namespace vigil::vm {
 
@@ -46,6 +47,7 @@ struct ExecState {
   columnar::Arena& arena;
   std::vector<std::unique_ptr<stdlib::PatternSet::Scratch>>& scratch;
   ListCache& list_cache;
+  ProgramCaches& caches;
 
   BoolReg& B(uint32_t r) { return regs[r].b; }
   ValueReg& V(uint32_t r) { return regs[r].v; }
@@ -54,6 +56,10 @@ struct ExecState {
   size_t SizeOf(uint32_t r) const {
     const uint32_t d = prog.regs[r].domain;
     return d == bytecode::kNoReg ? batch.size() : regs[d].d.size;
+  }
+  // The index of instruction `in` in the program (for per-instruction caches).
+  size_t IndexOf(const bytecode::Instr& in) const {
+    return static_cast<size_t>(&in - prog.code.data());
   }
   uint32_t DomainOf(uint32_t r) const { return prog.regs[r].domain; }
   schema::ScalarType TypeOf(uint32_t r) const { return prog.regs[r].type; }

@@ -3,6 +3,7 @@
 // distinct value, and a string result is dictionary-encoded too, so the kernels that read it
 // (further calls, list lookups, comparisons, pattern scans) also run once per distinct value.
 #include <algorithm>
+#include <string>
 
 #include "stdlib/fn_util.h"
 #include "stdlib/invoke.h"
@@ -168,9 +169,26 @@ Column& ArrayResult(ValueReg& dst, ScalarType type, size_t n) {
   return *dst.owned;
 }
 
+// What a call's results depend on besides its per-element argument and its constants: the
+// tenant's time zone and the lists it is given.
+std::string CallContext(const BoundArgs& b, std::string_view time_zone) {
+  std::string c(time_zone);
+  for (const Datum& v : b.values) {
+    if (v.list != nullptr) c.append(reinterpret_cast<const char*>(&v.list), sizeof(v.list));
+  }
+  return c;
+}
+
+// Results of these types are kept across batches (as KeptScalar).
+bool Keepable(ScalarType t) {
+  return t == ScalarType::kBool || t == ScalarType::kInt || t == ScalarType::kFloat ||
+         t == ScalarType::kTimestamp || t == ScalarType::kDuration;
+}
+
 // A scalar-valued call whose one per-element argument is dictionary-encoded: once per distinct
 // value of the selected elements (a null value is evaluated per element, for null-aware
-// functions). String results are interned into a dictionary column, once per distinct value.
+// functions). String results are interned into a dictionary column, once per distinct value;
+// bool and numeric results are kept across batches by the argument's value ids.
 void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
   const stdlib::PreparedCall& call = s.pack.call(in.a);
   const size_t n = s.SizeOf(in.dst);
@@ -187,6 +205,14 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
   constexpr uint32_t kUnknown = 0xfffffffeu;  // out_code: not computed yet (kMissing: null)
   thread_local std::vector<uint32_t> out_code;
   if (dict_out) out_code.assign(arg.col->dict.size(), kUnknown);
+  RegisterIds* ids = nullptr;
+  IdResults<KeptScalar>* kept = nullptr;
+  if (Keepable(type)) {
+    ids = &s.caches.IdsFor(reg);
+    ids->Bind(*arg.col, s.caches.serial);
+    kept = &s.caches.calls[s.IndexOf(in)];
+    kept->Sync(*ids, CallContext(b, ctx.time_zone));
+  }
   // Element i takes result code `code` (stays null for kMissing, a null result).
   auto store_code = [&](size_t i, uint32_t code) {
     if (code == columnar::StringDict::kMissing) return;
@@ -195,6 +221,17 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
   };
   auto intern = [&](const Datum& d) {
     return d.valid ? out.dict.Intern(d.s, s.arena) : columnar::StringDict::kMissing;
+  };
+  // Element i takes the kept result of the value with code `code`.
+  auto store_kept = [&](size_t i, uint32_t code) {
+    KeptScalar& k = (*kept)[ids->IdOf(code)];
+    if (!k.known) {
+      const Datum& d = memo.Get(call, b, arg, arg_type, i, code, ctx);
+      k = KeptScalar{true, d.valid, d.i, d.f};
+    }
+    if (!k.valid) return;
+    if (out.storage() == Storage::kF64) return out.SetFloat(i, k.f);
+    out.SetInt(i, k.i);
   };
   Datum result;
   ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
@@ -205,6 +242,7 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
       return dict_out ? store_code(i, intern(result)) : StoreDatum(result, out, i, nullptr);
     }
     const uint32_t code = arg.col->code[arg.At(i)];
+    if (kept != nullptr) return store_kept(i, code);
     if (!dict_out) {
       return StoreDatum(memo.Get(call, b, arg, arg_type, i, code, ctx), out, i, nullptr);
     }

@@ -46,9 +46,12 @@ int CompareStrings(std::string_view a, std::string_view b, bool caseless) {
   return Fold(a, &x).compare(Fold(b, &y));
 }
 
-// Predicate over a string-valued register: per distinct value for dictionary columns.
+// Predicate over a string-valued register: per distinct value for dictionary columns. With
+// `keep` (the context the results depend on besides the value), results are also kept across
+// batches by the register's value ids.
 template <typename F>
-void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f) {
+void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f,
+                     const std::string* keep = nullptr) {
   const size_t n = s.SizeOf(in.dst);
   auto valid = [&](size_t w) { return ValidWord(a, w, n); };
   if (a.col != nullptr && a.col->storage() == Storage::kDictString) {
@@ -56,10 +59,24 @@ void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f) {
     const auto& values = a.col->dict.values();
     thread_local std::vector<uint8_t> table;
     table.assign(values.size(), 0);
+    RegisterIds* ids = nullptr;
+    IdResults<uint8_t>* kept = nullptr;
+    if (keep != nullptr) {
+      ids = &s.caches.IdsFor(in.a);
+      ids->Bind(*a.col, s.caches.serial);
+      kept = &s.caches.predicates[s.IndexOf(in)];
+      kept->Sync(*ids, *keep);
+    }
+    auto eval = [&](uint32_t c) -> uint8_t {
+      if (kept == nullptr) return f(values[c]) ? 2 : 1;
+      uint8_t& r = (*kept)[ids->IdOf(c)];
+      if (r == 0) r = f(values[c]) ? 2 : 1;
+      return r;
+    };
     const uint32_t* codes = a.col->code.data();
     FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) {
       const uint32_t c = codes[a.At(i)];
-      if (table[c] == 0) table[c] = f(values[c]) ? 2 : 1;
+      if (table[c] == 0) table[c] = eval(c);
       return table[c] == 2;
     });
     return;
@@ -167,14 +184,17 @@ void Str(ExecState& s, const Instr& in) {
 
 namespace {
 
-// Membership of each element of `a` in `contains` (called with a non-null Datum).
+// Membership of each element of `a` in `contains` (called with a non-null Datum), a function of
+// the value and of `context` only: string results are kept across batches under that context.
 template <typename F>
-void Membership(ExecState& s, const Instr& in, const ValueReg& a, F&& contains) {
+void Membership(ExecState& s, const Instr& in, const ValueReg& a, const std::string& context,
+                F&& contains) {
   const size_t n = s.SizeOf(in.dst);
   const ScalarType t = s.TypeOf(in.a);
   if (a.col == nullptr) return s.B(in.dst).Resize(n);
   if (schema::IsStringLike(t)) {
-    return StringPredicate(s, in, a, [&](std::string_view v) { return contains(Datum::String(v, t)); });
+    return StringPredicate(
+        s, in, a, [&](std::string_view v) { return contains(Datum::String(v, t)); }, &context);
   }
   FillPredicate(
       s.B(in.dst), n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); },
@@ -185,7 +205,8 @@ void Membership(ExecState& s, const Instr& in, const ValueReg& a, F&& contains) 
 
 void InSet(ExecState& s, const Instr& in) {
   const RuntimeSet& set = s.pack.set(in.b);
-  Membership(s, in, s.V(in.a), [&](const Datum& d) { return set.Contains(d); });
+  static const std::string kConstant;  // a constant set depends on nothing else
+  Membership(s, in, s.V(in.a), kConstant, [&](const Datum& d) { return set.Contains(d); });
 }
 
 namespace {
@@ -240,9 +261,12 @@ void InList(ExecState& s, const Instr& in) {
   const std::string& kind = s.pack.exe().lists[in.b].kind;
   const schema::ListValue& list = s.pack.ResolveList(in.b, s.tenant);
   const bool caseless = in.flags & bytecode::kFlagCaseless;
+  // Results depend on the value and on which list the tenant has (kind and flags are fixed).
+  const schema::ListValue* const list_ptr = &list;
+  const std::string context(reinterpret_cast<const char*>(&list_ptr), sizeof(list_ptr));
   if (kind == "int") {
     const auto& ints = IntEntries(s, list);
-    return Membership(s, in, s.V(in.a), [&](const Datum& d) {
+    return Membership(s, in, s.V(in.a), context, [&](const Datum& d) {
       if (d.type != ScalarType::kFloat) return ints.count(d.i) > 0;
       // A float equals an entry compared as doubles (as the interpreter's Equal does).
       return std::any_of(ints.begin(), ints.end(),
@@ -252,17 +276,19 @@ void InList(ExecState& s, const Instr& in) {
   if (kind == "string" && caseless) {
     const auto& folded = FoldedEntries(s, list);
     std::string buf;
-    return Membership(s, in, s.V(in.a), [&](const Datum& d) { return folded.count(std::string(Fold(d.s, &buf))) > 0; });
+    return Membership(s, in, s.V(in.a), context, [&](const Datum& d) {
+      return folded.count(std::string(Fold(d.s, &buf))) > 0;
+    });
   }
   if ((kind == "regex" || kind == "glob") && caseless) {
     ListCache::Entry& e = CaselessPatterns(s, list, kind == "glob");
     std::vector<uint32_t> hits;
-    return Membership(s, in, s.V(in.a), [&](const Datum& d) {
+    return Membership(s, in, s.V(in.a), context, [&](const Datum& d) {
       e.patterns->Scan(d.s, *e.scratch, &hits);
       return !hits.empty();
     });
   }
-  Membership(s, in, s.V(in.a), [&](const Datum& d) { return list.Find(d) >= 0; });
+  Membership(s, in, s.V(in.a), context, [&](const Datum& d) { return list.Find(d) >= 0; });
 }
 
 void InArray(ExecState& s, const Instr& in) {

@@ -15,6 +15,7 @@ using bytecode::Opcode;
 
 struct Vm::RegFile {
   std::vector<Reg> regs;
+  ProgramCaches caches;
 };
 
 namespace {
@@ -67,13 +68,19 @@ Vm::Vm(const LoadedPack& pack) : pack_(pack), list_cache_(std::make_unique<ListC
 
 Vm::~Vm() = default;
 
-void Vm::ClearListCache() { list_cache_->entries.clear(); }
+void Vm::ClearListCache() {
+  list_cache_->entries.clear();
+  for (auto& f : files_) {
+    if (f) f->caches.ClearResults();
+  }
+}
 
 Vm::RegFile& Vm::FilesFor(const bytecode::Program& prog) {
   auto& f = files_[static_cast<size_t>(prog.event_type)];
   if (!f) {
     f = std::make_unique<RegFile>();
     f->regs.resize(prog.regs.size());
+    f->caches.Resize(prog.regs.size(), prog.code.size());
   }
   return *f;
 }
@@ -86,8 +93,9 @@ void Vm::Run(const columnar::Batch& batch, const columnar::TenantContext& tenant
   if (prog == nullptr || batch.size() == 0) return;
   arena_.Reset();
   RegFile& file = FilesFor(*prog);
-  ExecState s{pack_, *prog, batch, tenant, file.regs, arena_, scratch_, *list_cache_};
   ++counters_.batches;
+  file.caches.serial = counters_.batches;
+  ExecState s{pack_, *prog, batch, tenant, file.regs, arena_, scratch_, *list_cache_, file.caches};
   counters_.rows += batch.size();
   for (const Instr& in : prog->code) {
     if (in.op == Opcode::kEmit) {

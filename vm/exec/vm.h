@@ -41,7 +41,8 @@ class Vm {
   // a value register over the batch's rows; read it with DatumAt (rows where the slot matched).
   const ValueReg* Output(uint32_t slot, uint32_t index) const;
   schema::ScalarType OutputType(uint32_t slot, uint32_t index) const;
-  // Drops what was derived from tenant lists (call when those lists are replaced).
+  // Drops what was derived from tenant lists, and the per-value results kept across batches
+  // (call when those lists are replaced).
   void ClearListCache();
 
  private:

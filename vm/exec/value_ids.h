@@ -1,0 +1,107 @@
+// value_ids.h: identities of string values that outlive a batch. A dictionary-encoded
+// register's codes are per batch; RegisterIds maps them to ids that stay the same from batch to
+// batch (per register, bounded), so a kernel keeps per-value results (a list lookup, a call)
+// across batches in an IdResults instead of recomputing them for every batch's dictionary.
+// Owned by the Vm (per thread); internal to vm/exec.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "vm/columnar/arena.h"
+#include "vm/columnar/column.h"
+#include "vm/columnar/string_dict.h"
+
+namespace vigil::vm {
+
+// The cross-batch ids of the values one register reads.
+class RegisterIds {
+ public:
+  // At most this many ids (plus one batch's distinct values) before they are all forgotten.
+  static constexpr size_t kMaxIds = size_t{1} << 16;
+
+  // Starts reading `col` (dictionary-encoded) in the batch numbered `serial`; a second call for
+  // the same batch and column keeps the codes already mapped.
+  void Bind(const columnar::Column& col, uint64_t serial);
+  // The id of code `code` of the bound column.
+  uint32_t IdOf(uint32_t code) {
+    uint32_t& id = by_code_[code];
+    if (id == kUnmapped) id = ids_.Intern(col_->dict.value(code), bytes_);
+    return id;
+  }
+  size_t size() const { return ids_.size(); }
+  // An upper bound of size() until the end of the bound batch.
+  size_t bound() const { return ids_.size() + by_code_.size(); }
+  // Changes whenever every id is forgotten: results kept by id are then void.
+  uint64_t generation() const { return generation_; }
+
+ private:
+  static constexpr uint32_t kUnmapped = 0xffffffffu;
+  columnar::StringDict ids_;
+  columnar::Arena bytes_;
+  std::vector<uint32_t> by_code_;
+  const columnar::Column* col_ = nullptr;
+  uint64_t serial_ = 0;
+  uint64_t generation_ = 0;
+};
+
+// One instruction's per-value results by register id (T default-constructed = unknown is the
+// caller's convention), valid for one generation of the ids and one context (the tenant's list,
+// the time zone: whatever else the results depend on).
+template <typename T>
+class IdResults {
+ public:
+  // Forgets every result when the ids' generation or the context changed; makes room for every
+  // id of the batch `ids` is bound to.
+  void Sync(const RegisterIds& ids, std::string_view context) {
+    if (generation_ != ids.generation() || context_ != context) {
+      values_.clear();
+      generation_ = ids.generation();
+      context_.assign(context);
+    }
+    if (values_.size() < ids.bound()) values_.resize(ids.bound() + ids.bound() / 2 + 64);
+  }
+  T& operator[](uint32_t id) { return values_[id]; }
+  void Clear() { values_.clear(); }
+
+ private:
+  std::vector<T> values_;
+  uint64_t generation_ = ~uint64_t{0};
+  std::string context_;
+};
+
+// A kept non-string scalar result (bool, int, float, timestamp, duration).
+struct KeptScalar {
+  bool known = false;
+  bool valid = false;
+  int64_t i = 0;
+  double f = 0;
+};
+
+// What a Vm keeps for one program across batches: the ids of its dictionary-encoded registers
+// and the per-value results of its instructions (by instruction index).
+struct ProgramCaches {
+  uint64_t serial = 0;  // the batch being run
+  std::vector<std::unique_ptr<RegisterIds>> ids;
+  std::vector<IdResults<uint8_t>> predicates;  // 0 unknown, 1 false, 2 true
+  std::vector<IdResults<KeptScalar>> calls;
+
+  void Resize(size_t regs, size_t instructions) {
+    ids.resize(regs);
+    predicates.resize(instructions);
+    calls.resize(instructions);
+  }
+  RegisterIds& IdsFor(uint32_t reg) {
+    if (!ids[reg]) ids[reg] = std::make_unique<RegisterIds>();
+    return *ids[reg];
+  }
+  // Forgets every kept result (lists they were computed from may be gone).
+  void ClearResults() {
+    for (auto& p : predicates) p.Clear();
+    for (auto& c : calls) c.Clear();
+  }
+};
+
+}  // namespace vigil::vm
