@@ -41,13 +41,15 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   e.account = StringField(batch, FieldId::kAccount, row);
   e.content_hash = src.raw.empty() ? base::Hash64(e.file + ":" + std::to_string(e.offset))
                                    : base::Hash64(src.raw);
-  ingest::EncodeRow(batch, row, &e.encoded);
+  auto encoded = std::make_shared<std::string>();
+  ingest::EncodeRow(batch, row, encoded.get());
+  e.encoded = std::move(encoded);
   return e;
 }
 
 const std::string& EventRef::record_json() const {
   if (!has_json_) {
-    json_ = ingest::EncodedRowToJson(encoded);
+    json_ = ingest::EncodedRowToJson(encoded == nullptr ? std::string_view() : *encoded);
     has_json_ = true;
   }
   return json_;

@@ -27,10 +27,11 @@ struct EventRef {
   int64_t ts = 0;  // event time, ms
   std::string message_id, tracking_id, aggregate_id, account;
   uint64_t content_hash = 0;  // of the raw record
-  // The normalized event as ingest::EncodeRow wrote it: copying a matched row this way is
-  // several times cheaper than rendering JSON, and most events kept in state or in the reorder
-  // buffer are never shown. Empty for events restored from a checkpoint (they carry JSON).
-  std::string encoded;
+  // The normalized event as ingest::EncodeRow wrote it, shared by copies: copying a matched
+  // row this way is several times cheaper than rendering JSON, and most events kept in state or
+  // in the reorder buffer are never shown. Null for events restored from a checkpoint (they
+  // carry JSON) and for default-constructed ones.
+  std::shared_ptr<const std::string> encoded;
 
   // The normalized event as JSON text: rendered from `encoded` on first use unless set.
   const std::string& record_json() const;

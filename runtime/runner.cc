@@ -105,6 +105,7 @@ void Runner::OnFlushed() {
 }
 
 void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
+  ++evaluations_;
   tenant.context.history = stateful_.History(tenant.id);
   const int64_t watermark = stateful_.Watermark(tenant.id);
   if (options_.use_interp) {
@@ -170,6 +171,9 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
     return a.first != b.first ? a.first < b.first : a.second > b.second;
   });
   std::vector<AlertParts> fired;
+  // Several stateful rules often match the same row: its event is read once per batch.
+  if (row_events_.size() < batch.size()) row_events_.resize(batch.size());
+  std::deque<std::string> storage;  // the interpreter's string values of one hit
   for (const auto& [row, step] : hits) {
     ++counters_.matches;
     const int64_t t = ts == nullptr || ts->IsNull(row) ? INT64_MIN : ts->i64[row];
@@ -177,7 +181,7 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
       stateful_.Late(rule);
       continue;
     }
-    std::deque<std::string> storage;
+    storage.clear();
     const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
     std::vector<schema::Datum> outs = OutputsAt(rule, slot, step, batch, row, tenant, &storage);
     const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
@@ -186,13 +190,23 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
     if (rule.aggregate) {
       std::vector<schema::Datum> args(
           outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size())), outs.end());
-      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, EventOf(batch, row, files),
+      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, RowEvent(batch, row, files),
                             &fired);
     } else {
-      stateful_.OnStep(rule_index, step, tenant.id, key, t, EventOf(batch, row, files), &fired);
+      stateful_.OnStep(rule_index, step, tenant.id, key, t, RowEvent(batch, row, files), &fired);
     }
   }
   EmitStateful(std::move(fired), tenant);
+}
+
+const EventRef& Runner::RowEvent(const columnar::Batch& batch, size_t row,
+                                 const std::vector<std::string>& files) {
+  auto& [events_batch, event] = row_events_[row];
+  if (events_batch != evaluations_) {
+    event = EventOf(batch, row, files);
+    events_batch = evaluations_;
+  }
+  return event;
 }
 
 void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {

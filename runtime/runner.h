@@ -107,6 +107,9 @@ class Runner : public ingest::Sink {
                                        const columnar::Batch& batch, size_t row, Tenant& tenant,
                                        std::deque<std::string>* storage);
   void EmitStateful(std::vector<AlertParts> fired, Tenant& tenant);
+  // The event of `row` of the batch being evaluated, read once per evaluation.
+  const EventRef& RowEvent(const columnar::Batch& batch, size_t row,
+                           const std::vector<std::string>& files);
   const std::string& FileName(uint32_t index) const;
 
   const RuleSet& rules_;
@@ -125,6 +128,8 @@ class Runner : public ingest::Sink {
   size_t batches_since_flush_ = 0;
   RunCounters counters_;
   columnar::MatchSet matches_;
+  uint64_t evaluations_ = 0;                               // Evaluate() calls so far
+  std::vector<std::pair<uint64_t, EventRef>> row_events_;  // (evaluation, event) per row
   std::map<schema::EventType, std::unique_ptr<columnar::Batch>> split_;  // per-tenant sub-batches
 };
 
