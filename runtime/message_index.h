@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "runtime/alerts.h"
 #include "vm/columnar/batch.h"
 
@@ -49,7 +50,7 @@ class MessageIndex {
   void FreeKey(uint64_t key);
 
   size_t max_keys_, max_events_;
-  std::unordered_map<uint64_t, Entry> by_key_;
+  absl::flat_hash_map<uint64_t, Entry> by_key_;
   std::deque<uint64_t> order_;
   std::vector<Node> nodes_;
   uint32_t free_ = kNil;  // free nodes, linked by next

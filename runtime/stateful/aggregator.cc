@@ -228,7 +228,7 @@ void Aggregator::Expire(int64_t watermark) {
   for (auto it = groups_.begin(); it != groups_.end();) {
     const int64_t end = End(*it->second);
     if (end < watermark) {
-      it = groups_.erase(it);
+      groups_.erase(it++);  // absl: erase leaves other iterators valid
     } else {
       next_end_ = std::min(next_end_, end);
       ++it;

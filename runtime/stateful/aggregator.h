@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
 #include "runtime/stateful/lru.h"
@@ -73,7 +74,7 @@ class Aggregator {
   const sema::Rule& rule_;
   StatefulLimits limits_;
   std::vector<const ast::Expr*> calls_;  // aggregate calls of having/evidence
-  std::unordered_map<std::string, std::unique_ptr<Group>> groups_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Group>> groups_;
   LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;

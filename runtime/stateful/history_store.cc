@@ -36,6 +36,11 @@ HistoryStore::Entry& HistoryStore::Touch(uint32_t site, const std::string& keys,
   return s.keys.find(keys)->second;
 }
 
+std::span<const int64_t> HistoryStore::Recent(const Entry& e) {
+  const size_t n = std::min(e.times.size(), kMaxTimes);
+  return {e.times.data() + (e.times.size() - n), n};
+}
+
 bool HistoryStore::FirstSeen(uint32_t site, const std::string& keys, int64_t ts, int64_t over) {
   bool fresh = false;
   Entry& e = Touch(site, keys, &fresh);
@@ -48,9 +53,10 @@ int64_t HistoryStore::Prevalence(uint32_t site, const std::string& keys, int64_t
   bool fresh = false;
   Entry& e = Touch(site, keys, &fresh);
   int64_t n = 0;
-  for (int64_t t : e.times) n += (t <= ts && ts - t <= over) ? 1 : 0;
+  for (int64_t t : Recent(e)) n += (t <= ts && ts - t <= over) ? 1 : 0;
   e.times.push_back(ts);
-  if (e.times.size() > kMaxTimes) e.times.pop_front();
+  if (e.times.size() >= 2 * kMaxTimes)
+    e.times.erase(e.times.begin(), e.times.end() - static_cast<std::ptrdiff_t>(kMaxTimes));
   e.last = ts;
   return n;
 }
@@ -76,8 +82,9 @@ void HistoryStore::Save(std::string* out) const {
       w.Str(*key);
       w.I64(e.last);
       w.U64(e.touched);
-      w.U32(static_cast<uint32_t>(e.times.size()));
-      for (int64_t t : e.times) w.I64(t);
+      const auto recent = Recent(e);
+      w.U32(static_cast<uint32_t>(recent.size()));
+      for (int64_t t : recent) w.I64(t);
     }
   }
   *out = std::move(w.out());

@@ -7,10 +7,11 @@
 
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "vm/columnar/tenant_context.h"
 
 namespace vigil::runtime {
@@ -36,13 +37,17 @@ class HistoryStore : public columnar::HistoryProvider {
  private:
   struct Entry {
     int64_t last = 0;
-    std::deque<int64_t> times;  // recent sighting times, processing order
-    uint64_t touched = 0;       // sequence number of the last update (LRU)
+    // Recent sighting times, processing order; the last kMaxTimes count (older ones are
+    // trimmed in bulk). A vector: most keys (first_seen sites) never hold any.
+    std::vector<int64_t> times;
+    uint64_t touched = 0;  // sequence number of the last update (LRU)
   };
   struct Site {
-    std::unordered_map<std::string, Entry> keys;
+    absl::flat_hash_map<std::string, Entry> keys;
     std::deque<std::pair<std::string, uint64_t>> order;  // (key, touched) in update order
   };
+  // The last kMaxTimes sightings of e.
+  static std::span<const int64_t> Recent(const Entry& e);
   Entry& Touch(uint32_t site, const std::string& keys, bool* fresh);
   std::vector<Site> sites_;
   size_t max_keys_;

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
 #include "runtime/stateful/aggregator.h"
@@ -64,7 +65,7 @@ class Sequencer {
   const sema::Rule& rule_;
   StatefulLimits limits_;
   size_t positive_steps_ = 0;  // steps before the absent one (or all)
-  std::unordered_map<std::string, Key> keys_;
+  absl::flat_hash_map<std::string, Key> keys_;
   LruOrder order_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
