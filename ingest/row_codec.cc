@@ -1,7 +1,9 @@
 // row_codec.cc: encoding batch rows and rendering encoded rows as JSON.
 #include "ingest/row_codec.h"
 
+#include <array>
 #include <cstring>
+#include <vector>
 
 #include "base/ip.h"
 #include "ingest/normalized_json.h"
@@ -187,11 +189,27 @@ bool WriteRecords(Reader& r, FieldId parent, JsonWriter* w) {
   return true;
 }
 
+// The top-level (scalar, array and records) fields of each event type, in schema order.
+const std::vector<const schema::FieldInfo*>& TopLevelFields(schema::EventType t) {
+  static const auto* fields = [] {
+    auto* m = new std::array<std::vector<const schema::FieldInfo*>, schema::kEventTypeCount>();
+    for (const schema::FieldInfo& f : schema::AllFields()) {
+      for (size_t e = 0; e < schema::kEventTypeCount; ++e) {
+        if (f.shape != Shape::kMember && f.HasEvent(static_cast<schema::EventType>(e)))
+          (*m)[e].push_back(&f);
+      }
+    }
+    return m;
+  }();
+  return (*fields)[static_cast<size_t>(t)];
+}
+
 }  // namespace
 
 void EncodeRow(const columnar::Batch& b, size_t row, std::string* out) {
-  for (const schema::FieldInfo& f : schema::AllFields()) {
-    if (f.shape == Shape::kMember || !f.HasEvent(b.type())) continue;
+  out->reserve(out->size() + 1024);
+  for (const schema::FieldInfo* fp : TopLevelFields(b.type())) {
+    const schema::FieldInfo& f = *fp;
     const Column* c = b.column(f.id);
     if (c == nullptr || c->IsNull(row)) continue;
     Put(static_cast<uint16_t>(f.id), out);
