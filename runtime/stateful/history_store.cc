@@ -8,32 +8,39 @@
 
 namespace vigil::runtime {
 
+void HistoryStore::Site::Link(Entry* e) {
+  e->older = newest;
+  e->newer = nullptr;
+  (newest != nullptr ? newest->newer : oldest) = e;
+  newest = e;
+}
+
+void HistoryStore::Site::Unlink(Entry* e) {
+  (e->older != nullptr ? e->older->newer : oldest) = e->newer;
+  (e->newer != nullptr ? e->newer->older : newest) = e->older;
+  e->older = e->newer = nullptr;
+}
+
 HistoryStore::Entry& HistoryStore::Touch(uint32_t site, const std::string& keys, bool* fresh) {
   if (sites_.size() <= site) sites_.resize(site + 1);
   Site& s = sites_[site];
   auto [it, inserted] = s.keys.try_emplace(keys);
   *fresh = inserted;
-  it->second.touched = ++clock_;
-  s.order.emplace_back(keys, clock_);
-  while (s.keys.size() > max_keys_ && !s.order.empty()) {
-    auto [k, t] = s.order.front();
-    s.order.pop_front();
-    auto victim = s.keys.find(k);
-    if (victim != s.keys.end() && victim->second.touched == t && k != keys) {
-      s.keys.erase(victim);
-      ++evictions_;
-    }
+  Entry& e = it->second;
+  if (inserted) {
+    e.key = &it->first;
+  } else {
+    s.Unlink(&e);
   }
-  // Keep the LRU queue proportional to the live keys.
-  if (s.order.size() > 4 * std::max<size_t>(s.keys.size(), 1024)) {
-    std::deque<std::pair<std::string, uint64_t>> compact;
-    for (auto& [k, t] : s.order) {
-      auto e = s.keys.find(k);
-      if (e != s.keys.end() && e->second.touched == t) compact.emplace_back(k, t);
-    }
-    s.order = std::move(compact);
+  s.Link(&e);
+  e.touched = ++clock_;
+  while (s.keys.size() > max_keys_ && s.oldest != &e) {
+    Entry* victim = s.oldest;
+    s.Unlink(victim);
+    s.keys.erase(s.keys.find(*victim->key));
+    ++evictions_;
   }
-  return s.keys.find(keys)->second;
+  return e;
 }
 
 std::span<const int64_t> HistoryStore::Recent(const Entry& e) {
@@ -74,15 +81,12 @@ void HistoryStore::Save(std::string* out) const {
   w.U32(static_cast<uint32_t>(sites_.size()));
   for (const Site& s : sites_) {
     // Keys in LRU order so a restored store evicts in the same order.
-    std::map<uint64_t, const std::string*> by_touch;
-    for (const auto& [k, e] : s.keys) by_touch[e.touched] = &k;
-    w.U32(static_cast<uint32_t>(by_touch.size()));
-    for (const auto& [touched, key] : by_touch) {
-      const Entry& e = s.keys.at(*key);
-      w.Str(*key);
-      w.I64(e.last);
-      w.U64(e.touched);
-      const auto recent = Recent(e);
+    w.U32(static_cast<uint32_t>(s.keys.size()));
+    for (const Entry* e = s.oldest; e != nullptr; e = e->newer) {
+      w.Str(*e->key);
+      w.I64(e->last);
+      w.U64(e->touched);
+      const auto recent = Recent(*e);
       w.U32(static_cast<uint32_t>(recent.size()));
       for (int64_t t : recent) w.I64(t);
     }
@@ -94,7 +98,9 @@ bool HistoryStore::Load(std::string_view in) {
   bytecode::WireReader r(in);
   clock_ = r.U64();
   evictions_ = r.U64();
-  sites_.assign(r.Count(4, "site"), {});
+  const uint32_t nsites = r.Count(4, "site");
+  sites_.clear();
+  sites_.resize(nsites);
   for (Site& s : sites_) {
     const uint32_t n = r.Count(24, "key");
     for (uint32_t i = 0; i < n && r.ok(); ++i) {
@@ -104,8 +110,11 @@ bool HistoryStore::Load(std::string_view in) {
       e.touched = r.U64();
       const uint32_t times = r.Count(8, "time");
       for (uint32_t k = 0; k < times && r.ok(); ++k) e.times.push_back(r.I64());
-      s.order.emplace_back(key, e.touched);
-      s.keys.emplace(std::move(key), std::move(e));
+      auto [it, inserted] = s.keys.try_emplace(std::move(key), std::move(e));
+      if (!inserted) r.Fail("history key twice");
+      if (!inserted) break;
+      it->second.key = &it->first;
+      s.Link(&it->second);
     }
   }
   return r.ok() && r.remaining() == 0;

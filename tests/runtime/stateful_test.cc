@@ -6,6 +6,7 @@
 
 #include "compiler/driver/driver.h"
 #include "runtime/stateful/engine.h"
+#include "runtime/stateful/history_store.h"
 #include "tests/runtime/run_test_util.h"
 #include "vm/columnar/batch.h"
 
@@ -207,6 +208,37 @@ TEST(StatefulEngineTest, SpansEndInKeyOrderAndOpenSpansWait) {
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0].key, "k4");
   EXPECT_EQ(engine.stats().state_keys, 0u);
+}
+
+// The history store evicts the least recently seen key, a sighting makes a key recent again,
+// and a store restored from its checkpoint bytes evicts in the same order.
+TEST(HistoryStoreTest, EvictsTheLeastRecentlySeenAndRestoresTheOrder) {
+  const int64_t t = 1714557600000, day = 86400000;
+  runtime::HistoryStore h(2);
+  EXPECT_TRUE(h.FirstSeen(0, "a", t, day));
+  EXPECT_TRUE(h.FirstSeen(0, "b", t + 1, day));
+  EXPECT_FALSE(h.FirstSeen(0, "a", t + 2, day));  // a is now more recent than b
+  EXPECT_TRUE(h.FirstSeen(0, "c", t + 3, day));   // evicts b
+  EXPECT_EQ(h.evictions(), 1u);
+  EXPECT_EQ(h.Prevalence(1, "x", t, day), 0);  // another site: its own keys and bound
+  EXPECT_EQ(h.Prevalence(1, "x", t + 5, day), 1);
+  std::string bytes;
+  h.Save(&bytes);
+  runtime::HistoryStore restored(2);
+  ASSERT_TRUE(restored.Load(bytes));
+  for (runtime::HistoryStore* s : {&h, &restored}) {
+    EXPECT_FALSE(s->FirstSeen(0, "a", t + 10, day));
+    EXPECT_TRUE(s->FirstSeen(0, "b", t + 11, day));  // b was evicted; now evicts c
+    EXPECT_FALSE(s->FirstSeen(0, "a", t + 12, day));
+    EXPECT_TRUE(s->FirstSeen(0, "c", t + 13, day));
+    EXPECT_EQ(s->Prevalence(1, "x", t + 20, day), 2);
+    EXPECT_EQ(s->keys(), 3u);
+  }
+  std::string again;
+  restored.Save(&again);
+  h.Save(&bytes);
+  EXPECT_EQ(again.substr(16), bytes.substr(16));  // all but the clock and eviction counters
+  EXPECT_FALSE(restored.Load(bytes.substr(0, bytes.size() - 1)));
 }
 
 long PeakRssKb() {
