@@ -5,7 +5,9 @@
 #include <climits>
 
 #include "base/check.h"
+#include "runtime/key_columns.h"
 #include "runtime/stateful/state_expr.h"
+#include "stdlib/value_print.h"
 #include "vm/bytecode/wire.h"
 #include "vm/columnar/batch_copy.h"
 
@@ -135,10 +137,11 @@ void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
 
 std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
                                              const columnar::Batch& batch, size_t row,
-                                             Tenant& tenant, std::deque<std::string>* storage) {
+                                             Tenant& tenant, size_t from,
+                                             std::deque<std::string>* storage) {
   const auto exprs = sema::StatefulOutputs(rule, step);
   std::vector<schema::Datum> out;
-  for (uint32_t i = 0; i < exprs.size(); ++i) {
+  for (uint32_t i = static_cast<uint32_t>(from); i < exprs.size(); ++i) {
     schema::Datum d;
     if (options_.use_interp) {
       d = interp_->EvalValue(*exprs[i], batch, row, tenant.context);
@@ -153,47 +156,76 @@ std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t sl
   return out;
 }
 
+std::vector<std::string> Runner::VmKeys(uint32_t slot, size_t nkeys,
+                                        const std::vector<uint32_t>& rows) const {
+  std::vector<std::string> keys(rows.size());
+  for (uint32_t i = 0; i < nkeys; ++i) {
+    const vm::ValueReg* reg = vm_->Output(slot, i);
+    if (reg != nullptr) {
+      AppendKeyColumn(*reg, vm_->OutputType(slot, i), rows, i == 0, &keys);
+      continue;
+    }
+    // No register (the output was never computed): a null value, as KeyText prints it.
+    const std::string null_text =
+        stdlib::FormatDatum(schema::Datum::Null(vm_->OutputType(slot, i)));
+    for (std::string& k : keys) k += (i == 0 ? "" : "\x1f") + null_text;
+  }
+  return keys;
+}
+
 void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch,
                       Tenant& tenant, int64_t watermark) {
   if (!tenant.Runs(rule)) return;
   const columnar::Column* ts = batch.column(FieldId::kTs);
   const std::vector<std::string> no_files;
   const auto& files = files_ == nullptr ? no_files : *files_;
-  // (row, step) pairs in row order, later steps first within a row.
-  std::vector<std::pair<uint32_t, size_t>> hits;
+  const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
+  // Per step: the rows it matched and, from the VM, their keys (built a column at a time).
   const size_t steps = rule.sequence ? rule.sequence->steps.size() : 1;
+  std::vector<std::vector<std::string>> keys(steps);
+  struct Hit {
+    uint32_t row, step, index;  // index: position among the step's matched rows
+  };
+  std::vector<Hit> hits;
   for (size_t step = 0; step < steps; ++step) {
     const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
     if (slot >= matches_.rows.size()) continue;
-    for (uint32_t row : matches_.rows[slot]) hits.emplace_back(row, step);
+    const std::vector<uint32_t>& rows = matches_.rows[slot];
+    for (uint32_t i = 0; i < rows.size(); ++i)
+      hits.push_back({rows[i], static_cast<uint32_t>(step), i});
+    if (!options_.use_interp) keys[step] = VmKeys(slot, nkeys, rows);
   }
-  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  // Row order, later steps first within a row.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.row != b.row ? a.row < b.row : a.step > b.step;
   });
   std::vector<AlertParts> fired;
   // Several stateful rules often match the same row: its event is read once per batch.
   if (row_events_.size() < batch.size()) row_events_.resize(batch.size());
   std::deque<std::string> storage;  // the interpreter's string values of one hit
-  for (const auto& [row, step] : hits) {
+  for (const Hit& h : hits) {
     ++counters_.matches;
-    const int64_t t = ts == nullptr || ts->IsNull(row) ? INT64_MIN : ts->i64[row];
+    const int64_t t = ts == nullptr || ts->IsNull(h.row) ? INT64_MIN : ts->i64[h.row];
     if (t == INT64_MIN || t < watermark) {
       stateful_.Late(rule);
       continue;
     }
     storage.clear();
-    const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
-    std::vector<schema::Datum> outs = OutputsAt(rule, slot, step, batch, row, tenant, &storage);
-    const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
-    const std::string key = KeyText(
-        {outs.begin(), outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()))});
+    const uint32_t slot = rules_.pack().SlotOf(rule_index, h.step);
+    // The VM's keys are ready; the interpreter evaluates the key expressions here.
+    const size_t from = options_.use_interp ? 0 : nkeys;
+    std::vector<schema::Datum> outs =
+        OutputsAt(rule, slot, h.step, batch, h.row, tenant, from, &storage);
+    const auto args_at = outs.begin() + static_cast<std::ptrdiff_t>(
+                                            std::min(options_.use_interp ? nkeys : 0, outs.size()));
+    const std::string key =
+        options_.use_interp ? KeyText({outs.begin(), args_at}) : std::move(keys[h.step][h.index]);
     if (rule.aggregate) {
-      std::vector<schema::Datum> args(
-          outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size())), outs.end());
-      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, RowEvent(batch, row, files),
-                            &fired);
+      stateful_.OnAggregate(rule_index, tenant.id, key, t, {args_at, outs.end()},
+                            RowEvent(batch, h.row, files), &fired);
     } else {
-      stateful_.OnStep(rule_index, step, tenant.id, key, t, RowEvent(batch, row, files), &fired);
+      stateful_.OnStep(rule_index, h.step, tenant.id, key, t, RowEvent(batch, h.row, files),
+                       &fired);
     }
   }
   EmitStateful(std::move(fired), tenant);
