@@ -120,18 +120,30 @@ void Scan(ExecState& s, const Instr& in) {
   thread_local std::vector<uint32_t> ids;
   if (a.col->storage() == columnar::Storage::kDictString) {
     // Scan each distinct value once; rows then copy their value's hits.
+    // Hits are also kept across batches by the register's value ids.
     const auto& values = a.col->dict.values();
     thread_local std::vector<std::vector<uint32_t>> per_code;
-    thread_local std::vector<uint8_t> scanned;
+    thread_local std::vector<const std::vector<uint32_t>*> hits_of;
     if (per_code.size() < values.size()) per_code.resize(values.size());
-    scanned.assign(values.size(), 0);
+    hits_of.assign(values.size(), nullptr);
+    RegisterIds& value_ids = s.caches.IdsFor(in.a);
+    value_ids.Bind(*a.col, s.caches.serial);
+    IdResults<KeptHits>* kept = value_ids.keeping() ? &s.caches.scans[s.IndexOf(in)] : nullptr;
+    if (kept != nullptr) kept->Sync(value_ids, {});
+    auto hits = [&](uint32_t c) -> const std::vector<uint32_t>* {
+      if (kept == nullptr) {
+        set.Scan(values[c], scratch, &per_code[c]);
+        return &per_code[c];
+      }
+      KeptHits& k = (*kept)[value_ids.IdOf(c)];
+      if (!k.known) set.Scan(values[c], scratch, &k.hits);
+      k.known = true;
+      return &k.hits;
+    };
     ForEachSelected(n, &live, [&](size_t i) {
       const uint32_t c = a.col->code[a.At(i)];
-      if (!scanned[c]) {
-        set.Scan(values[c], scratch, &per_code[c]);
-        scanned[c] = 1;
-      }
-      mark(i, per_code[c]);
+      if (hits_of[c] == nullptr) hits_of[c] = hits(c);
+      mark(i, *hits_of[c]);
     });
     return;
   }

@@ -210,8 +210,10 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
   if (Keepable(type)) {
     ids = &s.caches.IdsFor(reg);
     ids->Bind(*arg.col, s.caches.serial);
-    kept = &s.caches.calls[s.IndexOf(in)];
-    kept->Sync(*ids, CallContext(b, ctx.time_zone));
+    if (ids->keeping()) {
+      kept = &s.caches.calls[s.IndexOf(in)];
+      kept->Sync(*ids, CallContext(b, ctx.time_zone));
+    }
   }
   // Element i takes result code `code` (stays null for kMissing, a null result).
   auto store_code = [&](size_t i, uint32_t code) {

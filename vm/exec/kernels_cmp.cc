@@ -64,8 +64,10 @@ void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f,
     if (keep != nullptr) {
       ids = &s.caches.IdsFor(in.a);
       ids->Bind(*a.col, s.caches.serial);
-      kept = &s.caches.predicates[s.IndexOf(in)];
-      kept->Sync(*ids, *keep);
+      if (ids->keeping()) {
+        kept = &s.caches.predicates[s.IndexOf(in)];
+        kept->Sync(*ids, *keep);
+      }
     }
     auto eval = [&](uint32_t c) -> uint8_t {
       if (kept == nullptr) return f(values[c]) ? 2 : 1;
@@ -205,8 +207,16 @@ void Membership(ExecState& s, const Instr& in, const ValueReg& a, const std::str
 
 void InSet(ExecState& s, const Instr& in) {
   const RuntimeSet& set = s.pack.set(in.b);
+  const ValueReg& a = s.V(in.a);
+  if (set.kind == bytecode::ConstSet::Kind::kNetworks && s.TypeOf(in.a) == ScalarType::kIp &&
+      a.col != nullptr) {
+    const size_t n = s.SizeOf(in.dst);
+    return FillPredicate(
+        s.B(in.dst), n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); },
+        [&](size_t i) { return set.ContainsIp(a.col->ip[a.At(i)]); });
+  }
   static const std::string kConstant;  // a constant set depends on nothing else
-  Membership(s, in, s.V(in.a), kConstant, [&](const Datum& d) { return set.Contains(d); });
+  Membership(s, in, a, kConstant, [&](const Datum& d) { return set.Contains(d); });
 }
 
 namespace {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "stdlib/lists/declared.h"
 #include "stdlib/lists/list_value.h"
 #include "stdlib/lists/typed_lists.h"
@@ -12,10 +14,40 @@ namespace vigil::vm {
 
 using bytecode::ConstSet;
 
+namespace {
+
+// The sorted disjoint ranges the networks cover (adjacent ranges stay apart).
+std::vector<std::pair<RuntimeSet::Address, RuntimeSet::Address>> Ranges(
+    const std::vector<base::Cidr>& nets) {
+  std::vector<std::pair<RuntimeSet::Address, RuntimeSet::Address>> r;
+  for (const base::Cidr& n : nets) {
+    const auto [hi, lo] = RuntimeSet::AddressOf(n.addr);
+    const int p = n.prefix;
+    const uint64_t hi_host = p >= 64 ? 0 : ~uint64_t{0} >> p;
+    const uint64_t lo_host = p >= 128 ? 0 : (p <= 64 ? ~uint64_t{0} : ~uint64_t{0} >> (p - 64));
+    r.push_back({{hi & ~hi_host, lo & ~lo_host}, {hi | hi_host, lo | lo_host}});
+  }
+  std::sort(r.begin(), r.end());
+  std::vector<std::pair<RuntimeSet::Address, RuntimeSet::Address>> merged;
+  for (const auto& range : r) {
+    if (!merged.empty() && range.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, range.second);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
 bool RuntimeSet::Contains(const schema::Datum& d) const {
   if (kind == ConstSet::Kind::kInts) return ints.count(d.i) > 0;
+  if (kind == ConstSet::Kind::kNetworks && d.type == schema::ScalarType::kIp)
+    return ContainsIp(d.ip);
   return list->Find(d) >= 0;
 }
+
 
 namespace {
 
@@ -52,6 +84,7 @@ bool BuildSet(const ConstSet& in, RuntimeSet* out, std::string* error) {
     case ConstSet::Kind::kDomainSuffix: opts.kind = stdlib::ListKind::kDomain; break;
     case ConstSet::Kind::kNetworks:
       opts.kind = stdlib::ListKind::kCidr;
+      out->ranges = Ranges(in.networks);
       entries.clear();
       for (const base::Cidr& c : in.networks) entries.push_back(base::FormatCidr(c));
       break;

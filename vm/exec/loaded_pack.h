@@ -3,9 +3,14 @@
 // by every thread; built only from a verified Executable.
 #pragma once
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "schema/datum.h"
@@ -23,8 +28,31 @@ struct RuntimeSet {
   bytecode::ConstSet::Kind kind = bytecode::ConstSet::Kind::kStrings;
   std::unordered_set<int64_t> ints;
   std::unique_ptr<schema::ListValue> list;
+  // kNetworks: the addresses the networks cover, as sorted disjoint closed ranges of 128-bit
+  // addresses (high, low 64 bits).
+  using Address = std::pair<uint64_t, uint64_t>;
+  std::vector<std::pair<Address, Address>> ranges;
   // d must be non-null.
   bool Contains(const schema::Datum& d) const;
+  // kNetworks: whether a network contains ip (what Contains answers for an ip value).
+  bool ContainsIp(const base::IpAddr& ip) const {
+    const Address a = AddressOf(ip);
+    // The last range starting at or before a.
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), a,
+                               [](const Address& x, const auto& range) { return x < range.first; });
+    return it != ranges.begin() && a <= std::prev(it)->second;
+  }
+  // The address as two big-endian 64-bit halves (so pairs compare as addresses do).
+  static Address AddressOf(const base::IpAddr& ip) {
+    uint64_t hi, lo;
+    std::memcpy(&hi, ip.bytes.data(), 8);
+    std::memcpy(&lo, ip.bytes.data() + 8, 8);
+    if constexpr (std::endian::native == std::endian::little) {
+      hi = __builtin_bswap64(hi);
+      lo = __builtin_bswap64(lo);
+    }
+    return {hi, lo};
+  }
 };
 
 class LoadedPack {

@@ -7,12 +7,21 @@ void RegisterIds::Bind(const columnar::Column& col, uint64_t serial) {
   if (serial_ == serial && col_ == &col) return;
   serial_ = serial;
   col_ = &col;
-  if (ids_.size() + col.dict.size() > kMaxIds) {
-    ids_.Clear();
-    bytes_.Reset();
-    ++generation_;
+  if (lookups_ >= kWindow) {
+    if ((lookups_ - added_) * 4 < lookups_) {
+      skip_until_ = serial + kSkipBatches;
+      Forget();
+    }
+    lookups_ = added_ = 0;
   }
-  by_code_.assign(col.dict.size(), kUnmapped);
+  if (ids_.size() + col.dict.size() > kMaxIds) Forget();
+  by_code_.assign(keeping() ? col.dict.size() : 0, kUnmapped);
+}
+
+void RegisterIds::Forget() {
+  ids_.Clear();
+  bytes_.Reset();
+  ++generation_;
 }
 
 }  // namespace vigil::vm

@@ -16,19 +16,30 @@
 
 namespace vigil::vm {
 
-// The cross-batch ids of the values one register reads.
+// The cross-batch ids of the values one register reads. A register whose values rarely repeat
+// across batches (message ids, subjects) is not worth it: when fewer than a quarter of a
+// window's lookups find a known value, the ids are dropped and not kept for a while.
 class RegisterIds {
  public:
   // At most this many ids (plus one batch's distinct values) before they are all forgotten.
   static constexpr size_t kMaxIds = size_t{1} << 16;
+  static constexpr uint64_t kWindow = 4096;      // lookups between two checks of the hit rate
+  static constexpr uint64_t kSkipBatches = 256;  // batches without ids after a poor window
 
   // Starts reading `col` (dictionary-encoded) in the batch numbered `serial`; a second call for
   // the same batch and column keeps the codes already mapped.
   void Bind(const columnar::Column& col, uint64_t serial);
+  // False when ids are not kept for the bound batch (IdOf must not be called then).
+  bool keeping() const { return serial_ >= skip_until_; }
   // The id of code `code` of the bound column.
   uint32_t IdOf(uint32_t code) {
     uint32_t& id = by_code_[code];
-    if (id == kUnmapped) id = ids_.Intern(col_->dict.value(code), bytes_);
+    if (id == kUnmapped) {
+      const size_t known = ids_.size();
+      id = ids_.Intern(col_->dict.value(code), bytes_);
+      ++lookups_;
+      added_ += ids_.size() - known;
+    }
     return id;
   }
   size_t size() const { return ids_.size(); }
@@ -39,12 +50,16 @@ class RegisterIds {
 
  private:
   static constexpr uint32_t kUnmapped = 0xffffffffu;
+  void Forget();
   columnar::StringDict ids_;
   columnar::Arena bytes_;
   std::vector<uint32_t> by_code_;
   const columnar::Column* col_ = nullptr;
   uint64_t serial_ = 0;
   uint64_t generation_ = 0;
+  uint64_t lookups_ = 0;  // codes mapped in the current window
+  uint64_t added_ = 0;    // of which new values
+  uint64_t skip_until_ = 0;
 };
 
 // One instruction's per-value results by register id (T default-constructed = unknown is the
@@ -80,6 +95,12 @@ struct KeptScalar {
   double f = 0;
 };
 
+// The kept hits of a pattern scan.
+struct KeptHits {
+  bool known = false;
+  std::vector<uint32_t> hits;
+};
+
 // What a Vm keeps for one program across batches: the ids of its dictionary-encoded registers
 // and the per-value results of its instructions (by instruction index).
 struct ProgramCaches {
@@ -87,11 +108,13 @@ struct ProgramCaches {
   std::vector<std::unique_ptr<RegisterIds>> ids;
   std::vector<IdResults<uint8_t>> predicates;  // 0 unknown, 1 false, 2 true
   std::vector<IdResults<KeptScalar>> calls;
+  std::vector<IdResults<KeptHits>> scans;
 
   void Resize(size_t regs, size_t instructions) {
     ids.resize(regs);
     predicates.resize(instructions);
     calls.resize(instructions);
+    scans.resize(instructions);
   }
   RegisterIds& IdsFor(uint32_t reg) {
     if (!ids[reg]) ids[reg] = std::make_unique<RegisterIds>();
@@ -101,6 +124,7 @@ struct ProgramCaches {
   void ClearResults() {
     for (auto& p : predicates) p.Clear();
     for (auto& c : calls) c.Clear();
+    for (auto& c : scans) c.Clear();
   }
 };
 

@@ -1,6 +1,7 @@
-// vm_dictionary_test.cc: the VM's once-per-distinct-value paths on dictionary-encoded columns
-// (call results kept dictionary-encoded, list lookups under a selection, history keys rendered
-// per value) give what the reference interpreter gives, element by element.
+// vm_fast_paths_test.cc: the VM's fast paths give what the reference interpreter gives: the
+// once-per-distinct-value paths on dictionary-encoded columns (call results kept
+// dictionary-encoded, list lookups under a selection, history keys rendered per value, results
+// kept across batches) and network sets as sorted address ranges.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -29,7 +30,7 @@ Fill Receipt(int64_t score, const char* domain) {
   };
 }
 
-TEST(VmDictionaryTest, CallResultsOfDictionaryValuesKeepTheirCaseAndChain) {
+TEST(VmFastPathsTest, CallResultsOfDictionaryValuesKeepTheirCaseAndChain) {
   const std::vector<Fill> rows = {Audit(kTenAm, "Logon Failed"), Audit(kTenAm, "logon failed"),
                                   Audit(kTenAm, "LOGON FAILED"), Audit(kTenAm, nullptr),
                                   Audit(kTenAm, "Logon Failed"), Audit(kTenAm, "Other")};
@@ -41,7 +42,7 @@ TEST(VmDictionaryTest, CallResultsOfDictionaryValuesKeepTheirCaseAndChain) {
   ExpectBoth(RunBoth("audit", "lower(audit.type) is null", rows), V{3});
 }
 
-TEST(VmDictionaryTest, DomainResultsOfDictionaryValuesFeedListsAndCalls) {
+TEST(VmFastPathsTest, DomainResultsOfDictionaryValuesFeedListsAndCalls) {
   const std::vector<Fill> rows = {Receipt(1, "mail.example.co.uk"), Receipt(1, "EXAMPLE.co.uk"),
                                   Receipt(1, "example.com"), Receipt(1, nullptr),
                                   Receipt(1, "a.b.example.co.uk")};
@@ -52,7 +53,7 @@ TEST(VmDictionaryTest, DomainResultsOfDictionaryValuesFeedListsAndCalls) {
              V{0, 1, 4});
 }
 
-TEST(VmDictionaryTest, ListLookupsUnderASelectionSkipNoSelectedRow) {
+TEST(VmFastPathsTest, ListLookupsUnderASelectionSkipNoSelectedRow) {
   const std::vector<Fill> rows = {Receipt(9, "evil.com"),     Receipt(1, "evil.com"),
                                   Receipt(9, "sub.evil.com"), Receipt(9, "good.com"),
                                   Receipt(1, "good.com"),     Receipt(9, nullptr)};
@@ -61,7 +62,7 @@ TEST(VmDictionaryTest, ListLookupsUnderASelectionSkipNoSelectedRow) {
              V{0, 2});
 }
 
-TEST(VmDictionaryTest, HistoryKeysOfDictionaryValuesAreRenderedAsTheInterpreterDoes) {
+TEST(VmFastPathsTest, HistoryKeysOfDictionaryValuesAreRenderedAsTheInterpreterDoes) {
   std::vector<Fill> rows;
   for (const char* type : {"Say \"hi\"", "back\\slash", "tab\there", "na\xc3\xafve", "\xff\xfe bad",
                            "plain", "plain", "ctl\x01", "del\x7f"}) {
@@ -89,7 +90,7 @@ std::unique_ptr<columnar::Batch> Domains(const std::vector<std::string>& domains
 }
 
 // Results kept from one batch to the next follow the tenant's own list and the lists' reload.
-TEST(VmDictionaryTest, KeptResultsFollowTheTenantsLists) {
+TEST(VmFastPathsTest, KeptResultsFollowTheTenantsLists) {
   auto c = CompileCondition(
       "receipt", "sender.domain in $orgs or lookalike_distance(sender.domain, $orgs) == 1",
       "tenant list orgs: domain = [\"default.com\"]");
@@ -113,7 +114,7 @@ TEST(VmDictionaryTest, KeptResultsFollowTheTenantsLists) {
 }
 
 // More distinct values than the ids keep: they are forgotten and results stay right.
-TEST(VmDictionaryTest, KeptResultsSurviveForgettingTheIds) {
+TEST(VmFastPathsTest, KeptResultsSurviveForgettingTheIds) {
   auto c = CompileCondition(
       "receipt", "sender.domain in $d and length(sender.domain) < 10 and sender.domain not in $odd",
       "list d: domain = [\"even.com\"]\nlist odd: domain = [\"odd.com\"]");
@@ -130,6 +131,25 @@ TEST(VmDictionaryTest, KeptResultsSurviveForgettingTheIds) {
     std::vector<uint32_t> want = {at};
     ASSERT_EQ(Matches(*c, *batch), want) << k;
   }
+}
+
+TEST(VmFastPathsTest, NetworkSetsMatchAsTheInterpretersCidrLists) {
+  auto ip = [](const char* text) {
+    return [=](BatchBuilder& w) { w.SetIp(FieldId::kSenderIp, *base::ParseIp(text)); };
+  };
+  const std::vector<Fill> rows = {ip("10.255.255.255"),   ip("11.0.0.0"),    ip("9.255.255.255"),
+                                  ip("192.168.1.255"),    ip("192.168.3.0"), ip("192.168.2.0"),
+                                  ip("2001:db8:ffff::1"), ip("2001:db9::"),  ip("203.0.113.7"),
+                                  ip("203.0.113.8"),      ip("::a00:1"),     nullptr};
+  ExpectBoth(RunBoth("receipt",
+                     "sender_ip in [10.0.0.0/8, 10.1.0.0/16, 192.168.1.0/24, 192.168.2.0/24,"
+                     " cidr(\"2001:db8::/32\"), 203.0.113.7]",
+                     rows),
+             V{0, 3, 5, 6, 8});
+  ExpectBoth(RunBoth("receipt", "sender_ip in [0.0.0.0/0, cidr(\"2001:db9::/128\")]", rows),
+             V{0, 1, 2, 3, 4, 5, 7, 8, 9});
+  ExpectBoth(RunBoth("receipt", "sender_ip in [cidr(\"::/0\"), 10.0.0.0/8]", rows),
+             V{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
 }
 
 }  // namespace
