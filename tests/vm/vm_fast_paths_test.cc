@@ -113,6 +113,24 @@ TEST(VmFastPathsTest, KeptResultsFollowTheTenantsLists) {
   EXPECT_EQ(Matches(*c, *batch, a), (V{1, 2}));
 }
 
+// String results are kept by value: the same codes hold other values in the next batch.
+TEST(VmFastPathsTest, KeptStringResultsFollowTheValuesNotTheCodes) {
+  auto c = CompileCondition("audit", "lower(audit.type) == \"a\" and length(audit.type) == 1");
+  ASSERT_NE(c, nullptr);
+  auto batch = [](std::vector<const char*> types) {
+    auto b = std::make_unique<columnar::Batch>(schema::EventType::kAudit, types.size() + 1);
+    BatchBuilder w(b.get());
+    for (const char* t : types) {
+      w.BeginRow({});
+      w.SetString(FieldId::kAuditType, t);
+    }
+    return b;
+  };
+  EXPECT_EQ(Matches(*c, *batch({"A", "B", "a"})), (V{0, 2}));
+  EXPECT_EQ(Matches(*c, *batch({"B", "A", "c"})), (V{1}));
+  EXPECT_EQ(Matches(*c, *batch({"c", "b", "a", "A"})), (V{2, 3}));
+}
+
 // More distinct values than the ids keep: they are forgotten and results stay right.
 TEST(VmFastPathsTest, KeptResultsSurviveForgettingTheIds) {
   auto c = CompileCondition(

@@ -53,7 +53,8 @@ void Reduce(ExecState& s, const Instr& in) {
   const size_t parents = s.SizeOf(in.dst);
   const auto op = static_cast<ReduceOp>(in.sub);
   // Per parent: saw a true / a null / a false element.
-  std::vector<uint8_t> seen(parents, 0);
+  thread_local std::vector<uint8_t> seen;
+  seen.assign(parents, 0);
   for (size_t e = 0; e < d.size; ++e) {
     const uint8_t bit = a.t.Get(e) ? 1 : (a.v.Get(e) ? 4 : 2);
     seen[d.parent[e]] |= bit;

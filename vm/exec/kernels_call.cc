@@ -179,16 +179,43 @@ std::string CallContext(const BoundArgs& b, std::string_view time_zone) {
   return c;
 }
 
-// Results of these types are kept across batches (as KeptScalar).
-bool Keepable(ScalarType t) {
+// Results of these types are kept across batches as KeptScalar (strings as KeptString).
+bool KeepableScalar(ScalarType t) {
   return t == ScalarType::kBool || t == ScalarType::kInt || t == ScalarType::kFloat ||
          t == ScalarType::kTimestamp || t == ScalarType::kDuration;
 }
 
+// Where a call site keeps its results across batches, by the value ids of its argument
+// register; all null when nothing is kept (ip results, or the register keeps no ids).
+struct KeptCall {
+  RegisterIds* ids = nullptr;
+  IdResults<KeptScalar>* scalars = nullptr;
+  IdResults<KeptString>* strings = nullptr;
+};
+
+KeptCall BindKept(ExecState& s, const Instr& in, uint32_t reg, const BoundArgs& b,
+                  std::string_view time_zone) {
+  const ScalarType type = s.TypeOf(in.dst);
+  KeptCall k;
+  if (!KeepableScalar(type) && !schema::IsStringLike(type)) return k;
+  k.ids = &s.caches.IdsFor(reg);
+  k.ids->Bind(*s.V(reg).col, s.caches.serial);
+  if (!k.ids->keeping()) return k;
+  const std::string context = CallContext(b, time_zone);
+  if (schema::IsStringLike(type)) {
+    k.strings = &s.caches.string_calls[s.IndexOf(in)];
+    k.strings->Sync(*k.ids, context);
+  } else {
+    k.scalars = &s.caches.calls[s.IndexOf(in)];
+    k.scalars->Sync(*k.ids, context);
+  }
+  return k;
+}
+
 // A scalar-valued call whose one per-element argument is dictionary-encoded: once per distinct
 // value of the selected elements (a null value is evaluated per element, for null-aware
-// functions). String results are interned into a dictionary column, once per distinct value;
-// bool and numeric results are kept across batches by the argument's value ids.
+// functions), and results are kept across batches by the argument's value ids. String results
+// are interned into a dictionary column, once per distinct value.
 void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
   const stdlib::PreparedCall& call = s.pack.call(in.a);
   const size_t n = s.SizeOf(in.dst);
@@ -203,37 +230,42 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
   CodeMemo& memo = ThreadMemo();
   memo.Reset(arg.col->dict.size());
   constexpr uint32_t kUnknown = 0xfffffffeu;  // out_code: not computed yet (kMissing: null)
+  constexpr uint32_t kNull = columnar::StringDict::kMissing;
   thread_local std::vector<uint32_t> out_code;
   if (dict_out) out_code.assign(arg.col->dict.size(), kUnknown);
-  RegisterIds* ids = nullptr;
-  IdResults<KeptScalar>* kept = nullptr;
-  if (Keepable(type)) {
-    ids = &s.caches.IdsFor(reg);
-    ids->Bind(*arg.col, s.caches.serial);
-    if (ids->keeping()) {
-      kept = &s.caches.calls[s.IndexOf(in)];
-      kept->Sync(*ids, CallContext(b, ctx.time_zone));
+  const KeptCall kept = BindKept(s, in, reg, b, ctx.time_zone);
+  auto result_of = [&](size_t i, uint32_t code) -> const Datum& {
+    return memo.Get(call, b, arg, arg_type, i, code, ctx);
+  };
+  // The output code of the value with code `code` (kNull for a null result).
+  auto out_code_of = [&](size_t i, uint32_t code) {
+    if (kept.strings == nullptr) {
+      const Datum& d = result_of(i, code);
+      return d.valid ? out.dict.Intern(d.s, s.arena) : kNull;
     }
-  }
-  // Element i takes result code `code` (stays null for kMissing, a null result).
-  auto store_code = [&](size_t i, uint32_t code) {
-    if (code == columnar::StringDict::kMissing) return;
-    out.code[i] = code;
-    out.valid.Set(i);
-  };
-  auto intern = [&](const Datum& d) {
-    return d.valid ? out.dict.Intern(d.s, s.arena) : columnar::StringDict::kMissing;
-  };
-  // Element i takes the kept result of the value with code `code`.
-  auto store_kept = [&](size_t i, uint32_t code) {
-    KeptScalar& k = (*kept)[ids->IdOf(code)];
+    KeptString& k = (*kept.strings)[kept.ids->IdOf(code)];
     if (!k.known) {
-      const Datum& d = memo.Get(call, b, arg, arg_type, i, code, ctx);
+      const Datum& d = result_of(i, code);
+      k = KeptString{true, d.valid, d.valid ? std::string(d.s) : std::string()};
+    }
+    return k.valid ? out.dict.Intern(k.s, s.arena) : kNull;
+  };
+  // Element i takes the (kept) scalar result of the value with code `code`.
+  auto store_scalar = [&](size_t i, uint32_t code) {
+    if (kept.scalars == nullptr) return StoreDatum(result_of(i, code), out, i, nullptr);
+    KeptScalar& k = (*kept.scalars)[kept.ids->IdOf(code)];
+    if (!k.known) {
+      const Datum& d = result_of(i, code);
       k = KeptScalar{true, d.valid, d.i, d.f};
     }
     if (!k.valid) return;
     if (out.storage() == Storage::kF64) return out.SetFloat(i, k.f);
     out.SetInt(i, k.i);
+  };
+  auto store_code = [&](size_t i, uint32_t code) {
+    if (code == kNull) return;
+    out.code[i] = code;
+    out.valid.Set(i);
   };
   Datum result;
   ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
@@ -241,16 +273,12 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
     if (arg.IsNull(i)) {
       b.values[b.dict_arg] = Datum::Null(arg_type);
       call.Eval(b.values, ctx, &result);
-      return dict_out ? store_code(i, intern(result)) : StoreDatum(result, out, i, nullptr);
+      if (!dict_out) return StoreDatum(result, out, i, nullptr);
+      return store_code(i, result.valid ? out.dict.Intern(result.s, s.arena) : kNull);
     }
     const uint32_t code = arg.col->code[arg.At(i)];
-    if (kept != nullptr) return store_kept(i, code);
-    if (!dict_out) {
-      return StoreDatum(memo.Get(call, b, arg, arg_type, i, code, ctx), out, i, nullptr);
-    }
-    if (out_code[code] == kUnknown) {
-      out_code[code] = intern(memo.Get(call, b, arg, arg_type, i, code, ctx));
-    }
+    if (!dict_out) return store_scalar(i, code);
+    if (out_code[code] == kUnknown) out_code[code] = out_code_of(i, code);
     store_code(i, out_code[code]);
   });
 }

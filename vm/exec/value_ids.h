@@ -95,6 +95,13 @@ struct KeptScalar {
   double f = 0;
 };
 
+// A kept string result (the bytes owned here).
+struct KeptString {
+  bool known = false;
+  bool valid = false;
+  std::string s;
+};
+
 // The kept hits of a pattern scan.
 struct KeptHits {
   bool known = false;
@@ -108,12 +115,14 @@ struct ProgramCaches {
   std::vector<std::unique_ptr<RegisterIds>> ids;
   std::vector<IdResults<uint8_t>> predicates;  // 0 unknown, 1 false, 2 true
   std::vector<IdResults<KeptScalar>> calls;
+  std::vector<IdResults<KeptString>> string_calls;
   std::vector<IdResults<KeptHits>> scans;
 
   void Resize(size_t regs, size_t instructions) {
     ids.resize(regs);
     predicates.resize(instructions);
     calls.resize(instructions);
+    string_calls.resize(instructions);
     scans.resize(instructions);
   }
   RegisterIds& IdsFor(uint32_t reg) {
@@ -124,6 +133,7 @@ struct ProgramCaches {
   void ClearResults() {
     for (auto& p : predicates) p.Clear();
     for (auto& c : calls) c.Clear();
+    for (auto& c : string_calls) c.Clear();
     for (auto& c : scans) c.Clear();
   }
 };
