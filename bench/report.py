@@ -136,6 +136,10 @@ def fx(x):
     return "n/a" if x is None else f"{x:.2f}x"
 
 
+def mib(x):
+    return "n/a" if x is None else f"{x:,.0f} MiB"
+
+
 def table(head, rows):
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
@@ -192,9 +196,11 @@ def render(r):
                     ("gen200", "generated"), ("gen1000", "generated")):
         rows.append([f"`{p}`", desc, si(ev(f"BM_Eval_Vm/{p}")), si(ev(f"BM_Eval_VmSubset/{p}")),
                      si(ev(f"BM_Eval_Interp/{p}")), fx(ra.get(f"vm_vs_interp_{p}")),
-                     si(get(r, "eval", f"BM_Eval_Vm/{p}", "rule_events/s"))])
+                     si(get(r, "eval", f"BM_Eval_Vm/{p}", "rule_events/s")),
+                     mib(get(r, "eval", f"BM_Eval_Interp/{p}", "peak_rss_mib"))])
     parts.append(table(["pack", "what", "VM events/s", "VM events/s (interp's rows)",
-                        "interpreter events/s", "VM / interp", "VM rule x events/s"], rows))
+                        "interpreter events/s", "VM / interp", "VM rule x events/s",
+                        "peak RSS (process, after the pack's cases)"], rows))
     rows = [[f"{n:,}"] + [si(ev(f"BM_Eval_VmBatchSize/{p}/{n}")) for p in ("real79", "gen200")]
             for n in (256, 1024, 2048, 8192)]
     parts.append("Batch size (VM events/s):\n\n" +

@@ -79,6 +79,7 @@ void Report(benchmark::State& state, size_t events, size_t rules, size_t matches
   state.counters["events"] = Counter(static_cast<double>(events), Counter::kAvgThreads);
   state.counters["rules"] = Counter(static_cast<double>(rules), Counter::kAvgThreads);
   state.counters["matches"] = Counter(static_cast<double>(matches), Counter::kAvgThreads);
+  state.counters["peak_rss_mib"] = Counter(PeakRssMib(), Counter::kAvgThreads);
   state.SetItemsProcessed(static_cast<int64_t>(events * state.iterations()));
 }
 
