@@ -62,7 +62,7 @@ def load_suite(path):
         entry = {"cpu_ns": b["cpu_time"] * u, "real_ns": b["real_time"] * u,
                  "iterations": b["iterations"]}
         for k, v in b.items():
-            if k.endswith("/s") or k in ("events", "rules", "matches", "bytes_per_second",
+            if k.endswith("/s") or k in ("events", "rules", "matches", "peak_rss_mib", "bytes_per_second",
                                          "items_per_second"):
                 entry[k] = v
         entry["wall_clock"] = "/real_time" in b["name"]
