@@ -134,10 +134,7 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
   return env;
 }
 
-void Aggregator::Evict() {
-  evictions_ += order_.Evict(groups_, limits_.max_groups,
-                             [](const std::unique_ptr<Group>& g) { return g->touched; });
-}
+void Aggregator::Evict() { evictions_ += groups_.Evict(limits_.max_groups); }
 
 void Aggregator::Reset(Group& g) const {
   const uint64_t touched = g.touched;
@@ -149,14 +146,13 @@ void Aggregator::Reset(Group& g) const {
 bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum>& args,
                      EventRef event, AlertParts* fired) {
   const sema::Aggregate& agg = *rule_.aggregate;
-  auto& slot = groups_[key];
+  auto& slot = groups_.Touch(key);
   if (!slot) {
     slot = std::make_unique<Group>();
     slot->calls.resize(calls_.size());
   }
   Group& g = *slot;
   g.touched = ++clock_;
-  order_.Touch(key, g.touched);
   std::vector<StateValue> values;
   for (const Datum& d : args) values.push_back(StateValue::Of(d));
   if (agg.tumbling) {
@@ -225,15 +221,12 @@ int64_t Aggregator::End(const Group& g) const {
 void Aggregator::Expire(int64_t watermark) {
   if (watermark <= next_end_) return;
   next_end_ = INT64_MAX;
-  for (auto it = groups_.begin(); it != groups_.end();) {
-    const int64_t end = End(*it->second);
-    if (end < watermark) {
-      groups_.erase(it++);  // absl: erase leaves other iterators valid
-    } else {
-      next_end_ = std::min(next_end_, end);
-      ++it;
-    }
-  }
+  groups_.EraseIf([&](const std::string&, const std::unique_ptr<Group>& g) {
+    const int64_t end = End(*g);
+    if (end < watermark) return true;
+    next_end_ = std::min(next_end_, end);
+    return false;
+  });
 }
 
 namespace {
@@ -272,12 +265,11 @@ void Aggregator::Save(std::string* out) const {
   bytecode::WireWriter w;
   w.U64(clock_);
   w.U64(evictions_);
-  std::map<uint64_t, const std::string*> by_touch;
-  for (const auto& [k, g] : groups_) by_touch[g->touched] = &k;
-  w.U32(static_cast<uint32_t>(by_touch.size()));
-  for (const auto& [touched, key] : by_touch) {
-    const Group& g = *groups_.at(*key);
-    w.Str(*key);
+  // Groups least recently updated first (touch order), so a restored state evicts alike.
+  w.U32(static_cast<uint32_t>(groups_.size()));
+  groups_.ForEachOldestFirst([&](const std::string& key, const std::unique_ptr<Group>& gp) {
+    const Group& g = *gp;
+    w.Str(key);
     w.I64(g.window);
     w.I64(g.latest);
     w.I64(g.count);
@@ -293,7 +285,7 @@ void Aggregator::Save(std::string* out) const {
     for (const CallState& c : g.calls) SaveCall(w, c);
     w.U32(static_cast<uint32_t>(g.kept.size()));
     for (const EventRef& e : g.kept) WriteEvent(w, e);
-  }
+  });
   *out = std::move(w.out());
 }
 
@@ -301,8 +293,7 @@ bool Aggregator::Load(std::string_view in) {
   bytecode::WireReader r(in);
   clock_ = r.U64();
   evictions_ = r.U64();
-  groups_.clear();
-  order_.Clear();
+  groups_.Clear();
   next_end_ = INT64_MIN;  // the next Expire() scans
   const uint32_t n = r.Count(40, "group");
   for (uint32_t gi = 0; gi < n && r.ok(); ++gi) {
@@ -325,8 +316,7 @@ bool Aggregator::Load(std::string_view in) {
     for (CallState& c : g->calls) LoadCall(r, &c);
     const uint32_t kept = r.Count(40, "event");
     for (uint32_t e = 0; e < kept && r.ok(); ++e) g->kept.push_back(ReadEvent(r));
-    order_.Touch(key, g->touched);
-    groups_.emplace(std::move(key), std::move(g));
+    groups_.Touch(key) = std::move(g);  // in file order: least recently updated first
   }
   return r.ok() && r.remaining() == 0;
 }

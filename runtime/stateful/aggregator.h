@@ -16,7 +16,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
 #include "runtime/stateful/lru.h"
@@ -74,8 +73,7 @@ class Aggregator {
   const sema::Rule& rule_;
   StatefulLimits limits_;
   std::vector<const ast::Expr*> calls_;  // aggregate calls of having/evidence
-  absl::flat_hash_map<std::string, std::unique_ptr<Group>> groups_;
-  LruOrder order_;
+  LruMap<std::unique_ptr<Group>> groups_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
   // No group's window ends before this (a group's end only grows), so Expire() skips the scan

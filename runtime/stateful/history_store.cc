@@ -8,38 +8,12 @@
 
 namespace vigil::runtime {
 
-void HistoryStore::Site::Link(Entry* e) {
-  e->older = newest;
-  e->newer = nullptr;
-  (newest != nullptr ? newest->newer : oldest) = e;
-  newest = e;
-}
-
-void HistoryStore::Site::Unlink(Entry* e) {
-  (e->older != nullptr ? e->older->newer : oldest) = e->newer;
-  (e->newer != nullptr ? e->newer->older : newest) = e->older;
-  e->older = e->newer = nullptr;
-}
-
 HistoryStore::Entry& HistoryStore::Touch(uint32_t site, const std::string& keys, bool* fresh) {
   if (sites_.size() <= site) sites_.resize(site + 1);
   Site& s = sites_[site];
-  auto [it, inserted] = s.keys.try_emplace(keys);
-  *fresh = inserted;
-  Entry& e = it->second;
-  if (inserted) {
-    e.key = &it->first;
-  } else {
-    s.Unlink(&e);
-  }
-  s.Link(&e);
+  Entry& e = s.keys.Touch(keys, fresh);
   e.touched = ++clock_;
-  while (s.keys.size() > max_keys_ && s.oldest != &e) {
-    Entry* victim = s.oldest;
-    s.Unlink(victim);
-    s.keys.erase(s.keys.find(*victim->key));
-    ++evictions_;
-  }
+  evictions_ += s.keys.Evict(max_keys_, &e);
   return e;
 }
 
@@ -82,14 +56,14 @@ void HistoryStore::Save(std::string* out) const {
   for (const Site& s : sites_) {
     // Keys in LRU order so a restored store evicts in the same order.
     w.U32(static_cast<uint32_t>(s.keys.size()));
-    for (const Entry* e = s.oldest; e != nullptr; e = e->newer) {
-      w.Str(*e->key);
-      w.I64(e->last);
-      w.U64(e->touched);
-      const auto recent = Recent(*e);
+    s.keys.ForEachOldestFirst([&](const std::string& key, const Entry& e) {
+      w.Str(key);
+      w.I64(e.last);
+      w.U64(e.touched);
+      const auto recent = Recent(e);
       w.U32(static_cast<uint32_t>(recent.size()));
       for (int64_t t : recent) w.I64(t);
-    }
+    });
   }
   *out = std::move(w.out());
 }
@@ -104,17 +78,13 @@ bool HistoryStore::Load(std::string_view in) {
   for (Site& s : sites_) {
     const uint32_t n = r.Count(24, "key");
     for (uint32_t i = 0; i < n && r.ok(); ++i) {
-      std::string key = r.Str();
-      Entry e;
+      bool fresh = false;
+      Entry& e = s.keys.Touch(r.Str(), &fresh);  // in file order: least recently seen first
+      if (!fresh) r.Fail("history key twice");
       e.last = r.I64();
       e.touched = r.U64();
       const uint32_t times = r.Count(8, "time");
       for (uint32_t k = 0; k < times && r.ok(); ++k) e.times.push_back(r.I64());
-      auto [it, inserted] = s.keys.try_emplace(std::move(key), std::move(e));
-      if (!inserted) r.Fail("history key twice");
-      if (!inserted) break;
-      it->second.key = &it->first;
-      s.Link(&it->second);
     }
   }
   return r.ok() && r.remaining() == 0;

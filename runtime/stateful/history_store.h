@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/node_hash_map.h"
+#include "runtime/stateful/lru.h"
 #include "vm/columnar/tenant_context.h"
 
 namespace vigil::runtime {
@@ -40,22 +40,9 @@ class HistoryStore : public columnar::HistoryProvider {
     // trimmed in bulk). A vector: most keys (first_seen sites) never hold any.
     std::vector<int64_t> times;
     uint64_t touched = 0;  // sequence number of the last update (LRU)
-    // The least-recently-updated list: neighbours in update order, and the entry's own key.
-    Entry* older = nullptr;
-    Entry* newer = nullptr;
-    const std::string* key = nullptr;
   };
-  // Keys in nodes (stable addresses), linked oldest to newest: a sighting relinks one entry,
-  // eviction unlinks the oldest; neither copies a key.
   struct Site {
-    absl::node_hash_map<std::string, Entry> keys;
-    Entry* oldest = nullptr;
-    Entry* newest = nullptr;
-    Site() = default;
-    Site(Site&&) = default;  // nodes stay where they are: the links remain valid
-    Site(const Site&) = delete;
-    void Link(Entry* e);  // as the newest
-    void Unlink(Entry* e);
+    LruMap<Entry> keys;
   };
   // The last kMaxTimes sightings of e.
   static std::span<const int64_t> Recent(const Entry& e);

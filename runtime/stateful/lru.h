@@ -1,51 +1,102 @@
-// lru.h: the least-recently-updated order of a keyed state map (aggregate groups, sequence
-// keys), kept as an append-only list of (key, touch stamp) so an update is O(1); stale entries
-// (the key was touched again, or erased) are skipped when evicting and dropped by compaction,
-// so the list stays within a constant factor of the live keys.
+// lru.h: a string-keyed map of state (aggregate groups, sequence keys, history keys) that keeps
+// its least-recently-touched order as a list through its entries. Entries live in
+// absl::node_hash_map nodes, whose addresses never change, so touching an entry relinks it in
+// O(1) without copying its key, and eviction pops the oldest. Every erase goes through this
+// class, so the list never points at a freed entry.
 #pragma once
 
-#include <algorithm>
-#include <cstdint>
-#include <deque>
+#include <cstddef>
 #include <string>
-#include <utility>
+
+#include "absl/container/node_hash_map.h"
 
 namespace vigil::runtime {
 
-class LruOrder {
+template <typename V>
+class LruMap {
  public:
-  void Touch(const std::string& key, uint64_t stamp) { order_.emplace_back(key, stamp); }
-  void Clear() { order_.clear(); }
-  size_t size() const { return order_.size(); }
+  LruMap() = default;
+  LruMap(LruMap&&) noexcept = default;  // nodes stay where they are: the links remain valid
+  LruMap(const LruMap&) = delete;
+  LruMap& operator=(const LruMap&) = delete;
 
-  // Erases least recently touched keys of `map` until it holds at most `max` keys; `stamp(it)`
-  // is the live stamp of a map entry. Returns how many keys were erased. Then compacts.
-  template <typename Map, typename StampOf>
-  uint64_t Evict(Map& map, size_t max, StampOf stamp) {
-    uint64_t erased = 0;
-    while (map.size() > max && !order_.empty()) {
-      auto [key, touched] = order_.front();
-      order_.pop_front();
-      auto it = map.find(key);
-      if (it != map.end() && stamp(it->second) == touched) {
-        map.erase(it);
-        ++erased;
-      }
+  // The value of `key` (value-initialized when absent; *fresh says which), now the most recent.
+  V& Touch(const std::string& key, bool* fresh = nullptr) {
+    auto [it, inserted] = map_.try_emplace(key);
+    if (fresh != nullptr) *fresh = inserted;
+    Entry& e = it->second;
+    if (inserted) {
+      e.key = &it->first;
+    } else {
+      Unlink(&e);
     }
-    if (order_.size() > 4 * std::max<size_t>(map.size(), 1024)) {
-      std::deque<std::pair<std::string, uint64_t>> live;
-      for (auto& [key, touched] : order_) {
-        auto it = map.find(key);
-        if (it != map.end() && stamp(it->second) == touched)
-          live.emplace_back(std::move(key), touched);
-      }
-      order_ = std::move(live);
+    Link(&e);
+    return e.value;
+  }
+  // The value of `key`, or nullptr; its place in the order is unchanged.
+  V* Find(const std::string& key) {
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second.value;
+  }
+  void Erase(const std::string& key) {
+    auto it = map_.find(key);
+    if (it == map_.end()) return;
+    Unlink(&it->second);
+    map_.erase(it);
+  }
+  // Erases every entry for which pred(key, value) is true.
+  template <typename Pred>
+  void EraseIf(Pred pred) {
+    for (Entry* e = oldest_; e != nullptr;) {
+      Entry* next = e->newer;
+      if (pred(*e->key, e->value)) Erase(*e->key);
+      e = next;
+    }
+  }
+  // Erases the least recently touched entries until at most `max` remain, never `keep` (the
+  // entry being updated); returns how many were erased.
+  size_t Evict(size_t max, const V* keep = nullptr) {
+    size_t erased = 0;
+    while (map_.size() > max && oldest_ != nullptr && &oldest_->value != keep) {
+      Erase(*oldest_->key);
+      ++erased;
     }
     return erased;
   }
+  // f(key, value) for every entry, least recently touched first.
+  template <typename F>
+  void ForEachOldestFirst(F f) const {
+    for (const Entry* e = oldest_; e != nullptr; e = e->newer) f(*e->key, e->value);
+  }
+  size_t size() const { return map_.size(); }
+  bool empty() const { return map_.empty(); }
+  void Clear() {
+    map_.clear();
+    oldest_ = newest_ = nullptr;
+  }
 
  private:
-  std::deque<std::pair<std::string, uint64_t>> order_;
+  struct Entry {
+    V value{};
+    Entry* older = nullptr;
+    Entry* newer = nullptr;
+    const std::string* key = nullptr;
+  };
+  void Link(Entry* e) {
+    e->older = newest_;
+    e->newer = nullptr;
+    (newest_ != nullptr ? newest_->newer : oldest_) = e;
+    newest_ = e;
+  }
+  void Unlink(Entry* e) {
+    (e->older != nullptr ? e->older->newer : oldest_) = e->newer;
+    (e->newer != nullptr ? e->newer->older : newest_) = e->older;
+    e->older = e->newer = nullptr;
+  }
+
+  absl::node_hash_map<std::string, Entry> map_;
+  Entry* oldest_ = nullptr;
+  Entry* newest_ = nullptr;
 };
 
 }  // namespace vigil::runtime

@@ -42,9 +42,8 @@ void Sequencer::Fire(const std::string& key, const Partial& p,
 void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
                        std::vector<AlertParts>* fired) {
   const int64_t within = rule_.sequence->within_ms;
-  Key& k = keys_[key];
+  Key& k = keys_.Touch(key);
   k.touched = ++clock_;
-  order_.Touch(key, k.touched);
   const bool absent = rule_.sequence->steps[step].absent;
   if (absent) {
     // Cancels the partials waiting for this absence whose last step came before it.
@@ -75,7 +74,7 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef
       break;
     }
   }
-  if (k.partials.empty()) keys_.erase(key);
+  if (k.partials.empty()) keys_.Erase(key);
   Evict();
 }
 
@@ -91,9 +90,9 @@ void Sequencer::QueueExpiry(const std::string& key, int64_t start) {
 
 void Sequencer::RebuildExpiry() {
   expiry_ = {};
-  for (const auto& [key, k] : keys_) {
+  keys_.ForEachOldestFirst([&](const std::string& key, const Key& k) {
     for (const Partial& p : k.partials) expiry_.emplace(SpanEnd(p.start), key);
-  }
+  });
 }
 
 void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
@@ -104,31 +103,27 @@ void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
     expiry_.pop();
   }
   for (const std::string& key : due) {
-    auto it = keys_.find(key);
-    if (it == keys_.end()) continue;
-    std::erase_if(it->second.partials, [&](const Partial& p) {
+    Key* k = keys_.Find(key);
+    if (k == nullptr) continue;
+    std::erase_if(k->partials, [&](const Partial& p) {
       if (p.start + within >= watermark) return false;
       if (WaitsForAbsence(p)) Fire(key, p, fired);
       return true;
     });
-    if (it->second.partials.empty()) keys_.erase(it);
+    if (k->partials.empty()) keys_.Erase(key);
   }
 }
 
-void Sequencer::Evict() {
-  evictions_ += order_.Evict(keys_, limits_.max_groups, [](const auto& k) { return k.touched; });
-}
+void Sequencer::Evict() { evictions_ += keys_.Evict(limits_.max_groups); }
 
 void Sequencer::Save(std::string* out) const {
   bytecode::WireWriter w;
   w.U64(clock_);
   w.U64(evictions_);
-  std::map<uint64_t, const std::string*> by_touch;
-  for (const auto& [key, k] : keys_) by_touch[k.touched] = &key;
-  w.U32(static_cast<uint32_t>(by_touch.size()));
-  for (const auto& [touched, key] : by_touch) {
-    const Key& k = keys_.at(*key);
-    w.Str(*key);
+  // Keys least recently updated first (touch order), so a restored state evicts alike.
+  w.U32(static_cast<uint32_t>(keys_.size()));
+  keys_.ForEachOldestFirst([&](const std::string& key, const Key& k) {
+    w.Str(key);
     w.U64(k.touched);
     w.U32(static_cast<uint32_t>(k.partials.size()));
     for (const Partial& p : k.partials) {
@@ -138,7 +133,7 @@ void Sequencer::Save(std::string* out) const {
       w.U32(static_cast<uint32_t>(p.events.size()));
       for (const EventRef& e : p.events) WriteEvent(w, e);
     }
-  }
+  });
   *out = std::move(w.out());
 }
 
@@ -146,8 +141,7 @@ bool Sequencer::Load(std::string_view in) {
   bytecode::WireReader r(in);
   clock_ = r.U64();
   evictions_ = r.U64();
-  keys_.clear();
-  order_.Clear();
+  keys_.Clear();
   const uint32_t n = r.Count(16, "key");
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     std::string key = r.Str();
@@ -164,8 +158,7 @@ bool Sequencer::Load(std::string_view in) {
       for (uint32_t e = 0; e < events && r.ok(); ++e) p.events.push_back(ReadEvent(r));
       k.partials.push_back(std::move(p));
     }
-    order_.Touch(key, k.touched);
-    keys_.emplace(std::move(key), std::move(k));
+    keys_.Touch(key) = std::move(k);  // in file order: least recently updated first
   }
   RebuildExpiry();
   return r.ok() && r.remaining() == 0;

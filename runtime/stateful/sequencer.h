@@ -15,7 +15,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
 #include "runtime/stateful/aggregator.h"
@@ -65,8 +64,7 @@ class Sequencer {
   const sema::Rule& rule_;
   StatefulLimits limits_;
   size_t positive_steps_ = 0;  // steps before the absent one (or all)
-  absl::flat_hash_map<std::string, Key> keys_;
-  LruOrder order_;
+  LruMap<Key> keys_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
   // (end of span, key) of every partial started, earliest first, so Advance() visits only the
