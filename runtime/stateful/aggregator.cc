@@ -1,8 +1,10 @@
 // aggregator.cc: incremental window aggregates per group.
 #include "runtime/stateful/aggregator.h"
 
+#include <algorithm>
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
 #include "base/check.h"
 #include "compiler/sema/expr_checker.h"
 #include "runtime/stateful/state_codec.h"
@@ -54,7 +56,7 @@ bool StateValue::operator<(const StateValue& o) const {
 
 // Per aggregate call: what it needs to be maintained incrementally.
 struct CallState {
-  std::map<std::string, int64_t> distinct;  // value text -> multiplicity
+  absl::flat_hash_map<std::string, int64_t> distinct;  // value text -> multiplicity
   int64_t isum = 0;
   double fsum = 0;
   int64_t summed = 0;  // non-null values summed
@@ -79,9 +81,9 @@ void Apply(const ast::Expr* call, CallState& c, const StateValue& v, int sign) {
   if (!v.valid) return;
   const int callee = call->callee;
   if (callee == sema::kCallDistinct) {
-    auto& m = c.distinct[v.Text()];
-    m += sign;
-    if (m <= 0) c.distinct.erase(v.Text());
+    auto it = c.distinct.try_emplace(v.Text(), 0).first;
+    it->second += sign;
+    if (it->second <= 0) c.distinct.erase(it);
   } else if (callee == sema::kCallSum) {
     c.summed += sign;
     if (v.type == ScalarType::kFloat) {
@@ -232,8 +234,11 @@ void Aggregator::Expire(int64_t watermark) {
 namespace {
 
 void SaveCall(bytecode::WireWriter& w, const CallState& c) {
-  w.U32(static_cast<uint32_t>(c.distinct.size()));
-  for (const auto& [text, n] : c.distinct) {
+  // Sorted by text: the same state gives the same bytes.
+  std::vector<std::pair<std::string_view, int64_t>> distinct(c.distinct.begin(), c.distinct.end());
+  std::sort(distinct.begin(), distinct.end());
+  w.U32(static_cast<uint32_t>(distinct.size()));
+  for (const auto& [text, n] : distinct) {
     w.Str(text);
     w.I64(n);
   }
