@@ -207,7 +207,6 @@ const std::vector<const schema::FieldInfo*>& TopLevelFields(schema::EventType t)
 }  // namespace
 
 void EncodeRow(const columnar::Batch& b, size_t row, std::string* out) {
-  out->reserve(out->size() + 1024);
   for (const schema::FieldInfo* fp : TopLevelFields(b.type())) {
     const schema::FieldInfo& f = *fp;
     const Column* c = b.column(f.id);

@@ -41,9 +41,12 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   e.account = StringField(batch, FieldId::kAccount, row);
   e.content_hash = src.raw.empty() ? base::Hash64(e.file + ":" + std::to_string(e.offset))
                                    : base::Hash64(src.raw);
-  auto encoded = std::make_shared<std::string>();
-  ingest::EncodeRow(batch, row, encoded.get());
-  e.encoded = std::move(encoded);
+  // Encoded into a reused buffer, then copied at its exact size: an event may wait in the
+  // reorder buffer for a long time, and most encodings are far smaller than any reserve.
+  thread_local std::string scratch;
+  scratch.clear();
+  ingest::EncodeRow(batch, row, &scratch);
+  e.encoded = std::make_shared<const std::string>(scratch);
   return e;
 }
 
