@@ -30,17 +30,19 @@ std::string_view RoutingQueue(sema::RuleClass c) {
 EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files) {
   EventRef e;
   const columnar::RowSource& src = batch.sources()[row];
-  e.file = src.file < files.size() ? files[src.file] : std::to_string(src.file);
+  EventRef::Ids ids;
+  ids.file = src.file < files.size() ? files[src.file] : std::to_string(src.file);
   e.offset = src.offset;
   e.type = batch.type();
   const columnar::Column* ts = batch.column(FieldId::kTs);
   e.ts = ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row];
-  e.message_id = StringField(batch, FieldId::kMessageId, row);
-  e.tracking_id = StringField(batch, FieldId::kTrackingId, row);
-  e.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
-  e.account = StringField(batch, FieldId::kAccount, row);
-  e.content_hash = src.raw.empty() ? base::Hash64(e.file + ":" + std::to_string(e.offset))
+  ids.message_id = StringField(batch, FieldId::kMessageId, row);
+  ids.tracking_id = StringField(batch, FieldId::kTrackingId, row);
+  ids.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
+  ids.account = StringField(batch, FieldId::kAccount, row);
+  e.content_hash = src.raw.empty() ? base::Hash64(ids.file + ":" + std::to_string(e.offset))
                                    : base::Hash64(src.raw);
+  e.set_ids(std::move(ids));
   // Encoded into a reused buffer, then copied at its exact size: an event may wait in the
   // reorder buffer for a long time, and most encodings are far smaller than any reserve.
   thread_local std::string scratch;
@@ -139,12 +141,12 @@ Json AlertJson(const AlertParts& a) {
     Json ev;
     ev["event_type"] = schema::Event(e.type).name;
     ev["time"] = ingest::FormatTimestamp(e.ts);
-    ev["file"] = e.file;
+    ev["file"] = e.file();
     ev["offset"] = e.offset;
-    if (!e.message_id.empty()) ev["message_id"] = e.message_id;
-    if (!e.tracking_id.empty()) ev["tracking_id"] = e.tracking_id;
-    if (!e.aggregate_id.empty()) ev["aggregate_id"] = e.aggregate_id;
-    if (!e.account.empty()) ev["account"] = e.account;
+    if (!e.message_id().empty()) ev["message_id"] = e.message_id();
+    if (!e.tracking_id().empty()) ev["tracking_id"] = e.tracking_id();
+    if (!e.aggregate_id().empty()) ev["aggregate_id"] = e.aggregate_id();
+    if (!e.account().empty()) ev["account"] = e.account();
     ev["record"] = e.record();
     events.push_back(std::move(ev));
   }

@@ -21,12 +21,23 @@ using Json = nlohmann::ordered_json;
 
 // One source record of an alert.
 struct EventRef {
-  std::string file;
+  // Where the event came from and the message it belongs to; shared by copies (a matched row
+  // is copied once per stateful rule that matched it).
+  struct Ids {
+    std::string file, message_id, tracking_id, aggregate_id, account;
+  };
   uint64_t offset = 0;
   schema::EventType type = schema::EventType::kReceipt;
-  int64_t ts = 0;  // event time, ms
-  std::string message_id, tracking_id, aggregate_id, account;
+  int64_t ts = 0;             // event time, ms
   uint64_t content_hash = 0;  // of the raw record
+
+  const std::string& file() const { return ids().file; }
+  const std::string& message_id() const { return ids().message_id; }
+  const std::string& tracking_id() const { return ids().tracking_id; }
+  const std::string& aggregate_id() const { return ids().aggregate_id; }
+  const std::string& account() const { return ids().account; }
+  void set_ids(Ids ids) { ids_ = std::make_shared<const Ids>(std::move(ids)); }
+
   // The normalized event as ingest::EncodeRow wrote it, shared by copies: copying a matched
   // row this way is several times cheaper than rendering JSON, and most events kept in state or
   // in the reorder buffer are never shown. Null for events restored from a checkpoint (they
@@ -41,6 +52,11 @@ struct EventRef {
   const Json& record() const;
 
  private:
+  const Ids& ids() const {
+    static const Ids kNone;
+    return ids_ == nullptr ? kNone : *ids_;
+  }
+  std::shared_ptr<const Ids> ids_;
   mutable std::string json_;
   mutable bool has_json_ = false;
   mutable std::shared_ptr<const Json> parsed_;

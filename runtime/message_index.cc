@@ -27,7 +27,7 @@ std::array<uint64_t, 3> KeysOf(const columnar::Batch& b, size_t row) {
 
 std::array<uint64_t, 3> KeysOf(const EventRef& e) {
   std::array<uint64_t, 3> keys{};
-  const std::string* texts[3] = {&e.message_id, &e.tracking_id, &e.aggregate_id};
+  const std::string* texts[3] = {&e.message_id(), &e.tracking_id(), &e.aggregate_id()};
   for (int k = 0; k < 3; ++k) {
     if (!texts[k]->empty()) keys[k] = base::Hash64(*texts[k], k);
   }
@@ -110,7 +110,7 @@ void MessageIndex::AddBatch(const columnar::Batch& batch) {
 
 Json MessageIndex::Related(const EventRef& e, const std::vector<std::string>& files) const {
   Json out = Json::array();
-  std::set<std::pair<std::string, uint64_t>> seen = {{e.file, e.offset}};
+  std::set<std::pair<std::string, uint64_t>> seen = {{e.file(), e.offset}};
   for (uint64_t key : KeysOf(e)) {
     if (key == 0) continue;
     auto it = by_key_.find(key);

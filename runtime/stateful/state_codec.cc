@@ -24,30 +24,32 @@ StateValue ReadValue(bytecode::WireReader& r) {
 }
 
 void WriteEvent(bytecode::WireWriter& w, const EventRef& e) {
-  w.Str(e.file);
+  w.Str(e.file());
   w.U64(e.offset);
   w.U8(static_cast<uint8_t>(e.type));
   w.I64(e.ts);
-  w.Str(e.message_id);
-  w.Str(e.tracking_id);
-  w.Str(e.aggregate_id);
-  w.Str(e.account);
+  w.Str(e.message_id());
+  w.Str(e.tracking_id());
+  w.Str(e.aggregate_id());
+  w.Str(e.account());
   w.U64(e.content_hash);
   w.Str(e.record_json());
 }
 
 EventRef ReadEvent(bytecode::WireReader& r) {
   EventRef e;
-  e.file = r.Str();
+  EventRef::Ids ids;
+  ids.file = r.Str();
   e.offset = r.U64();
   const uint8_t t = r.U8();
   if (t >= schema::kEventTypeCount) r.Fail("invalid event type");
   e.type = static_cast<schema::EventType>(t < schema::kEventTypeCount ? t : 0);
   e.ts = r.I64();
-  e.message_id = r.Str();
-  e.tracking_id = r.Str();
-  e.aggregate_id = r.Str();
-  e.account = r.Str();
+  ids.message_id = r.Str();
+  ids.tracking_id = r.Str();
+  ids.aggregate_id = r.Str();
+  ids.account = r.Str();
+  e.set_ids(std::move(ids));
   e.content_hash = r.U64();
   e.set_record_json(r.Str());
   return e;
