@@ -263,6 +263,21 @@ def render(r):
     parts.append(table(["command", "events", "CPU s", "events/s per core", "events/s wall",
                         "peak RSS", "notes"], rows))
 
+    formats = e2e.get("ingest_formats") or {}
+    if formats:
+        rows = []
+        for fmt, x in formats.items():
+            one, two = x.get("one") or {}, x.get("two") or {}
+            rows.append([f"`{fmt}`", si(one.get("events")), si(one.get("events_per_cpu_s")),
+                         si(two.get("events_per_wall_s")),
+                         fx(div(two.get("events_per_wall_s"), one.get("events_per_wall_s"))),
+                         mib(one.get("peak_rss_mib")) + " / " + mib(two.get("peak_rss_mib"))])
+        parts.append("Ingest per format (`vigil ingest --emit stats`, the generator's logs in each "
+                     "format; API 1.0 corpora have a quarter of the messages):\n\n" +
+                     table(["format", "events", "1 thread: events/s per core",
+                            "2 threads: events/s wall", "2 / 1 (wall)",
+                            "peak RSS 1 / 2 threads"], rows))
+
     parts.append("### Ingest and stdlib baselines (bench/ingest, bench/stdlib)")
     rows = []
     for n in ("BM_Ingest_SimdjsonParseOnlyLines", "BM_Ingest_SimdjsonToColumns",

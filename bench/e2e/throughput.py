@@ -16,6 +16,8 @@ Scenarios, each a child process timed with wait4() (user + system CPU, wall, pea
                with --threads 1 when `vigil ingest --help` lists --threads
   ingest_threads2  vigil ingest --threads 2 --emit stats LOGS, when `vigil ingest --help` lists
                --threads (files read on 2 threads; the stats must equal ingest's)
+  ingest_formats  ingest on 1 and 2 threads of the same generator's logs in api1-json and
+               api1-kv (N/4 messages each; api2 is the main corpus), stats checked equal
   e2e          vigil run --rules rules/ --tenants ... LOGS -o /dev/null (the real pack), with
                --threads 1 when the binary has --threads (as every run below but the next)
   e2e_threads2 the same with --threads 2, when `vigil run --help` lists it
@@ -180,6 +182,26 @@ def main():
     else:
         result["ingest_threads2"] = {"unavailable": "`vigil ingest --help` lists no --threads "
                                                     "option in this build"}
+
+    # Ingest per format: the same generator in each API 1.0 format (a quarter of the messages),
+    # one thread and two, stats checked equal.
+    result["ingest_formats"] = {"api2": {"one": result["ingest"],
+                                         "two": result.get("ingest_threads2")}}
+    for fmt in ("api1-json", "api1-kv") if ingest_threads else ():
+        d = "corpus_" + fmt
+        run([vigil, "gen", "--messages", str(max(a.messages // 4, 1)), "--tenants",
+             str(a.tenants), "--seed", str(a.seed), "--format", fmt, "-o", d], a.work)
+        run([vigil, "ingest", "--emit", "stats", d + "/logs"], a.work)  # warm the page cache
+        f1, o1 = best([vigil, "ingest", "--threads", "1", "--emit", "stats", d + "/logs"], a.work,
+                      a.repeat, capture=True)
+        f2, o2 = best([vigil, "ingest", "--threads", "2", "--emit", "stats", d + "/logs"], a.work,
+                      a.repeat, capture=True)
+        s1 = json.loads(o1)
+        if o1 != o2 or s1["quarantined"] != 0:
+            sys.exit(f"throughput: {fmt}: quarantined records, or other stats on 2 threads")
+        result["ingest_formats"][fmt] = {"one": rates(f1, s1["events"]),
+                                         "two": rates(f2, s1["events"])}
+        shutil.rmtree(os.path.join(a.work, d), ignore_errors=True)
 
     def vigil_run(name, rule_args, extra=(), tenant_file=tenants, repeat=1, lateness=a.lateness):
         stats_file = os.path.join(a.work, name + ".stats.json")
