@@ -212,17 +212,24 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
     }
     storage.clear();
     const uint32_t slot = rules_.pack().SlotOf(rule_index, h.step);
-    // The VM's keys are ready; the interpreter evaluates the key expressions here.
-    const size_t from = options_.use_interp ? 0 : nkeys;
-    std::vector<schema::Datum> outs =
-        OutputsAt(rule, slot, h.step, batch, h.row, tenant, from, &storage);
-    const auto args_at = outs.begin() + static_cast<std::ptrdiff_t>(
-                                            std::min(options_.use_interp ? nkeys : 0, outs.size()));
-    const std::string key =
-        options_.use_interp ? KeyText({outs.begin(), args_at}) : std::move(keys[h.step][h.index]);
+    // The VM's keys are ready; the interpreter evaluates the key expressions here. Outputs
+    // after the keys are the aggregate-call arguments (sequences have none).
+    std::string key;
+    std::vector<schema::Datum> args;
+    if (options_.use_interp) {
+      std::vector<schema::Datum> outs =
+          OutputsAt(rule, slot, h.step, batch, h.row, tenant, 0, &storage);
+      const auto split = outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()));
+      key = KeyText({outs.begin(), split});
+      args.assign(split, outs.end());
+    } else {
+      key = std::move(keys[h.step][h.index]);
+      if (rule.aggregate)
+        args = OutputsAt(rule, slot, h.step, batch, h.row, tenant, nkeys, &storage);
+    }
     if (rule.aggregate) {
-      stateful_.OnAggregate(rule_index, tenant.id, key, t, {args_at, outs.end()},
-                            RowEvent(batch, h.row, files), &fired);
+      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, RowEvent(batch, h.row, files),
+                            &fired);
     } else {
       stateful_.OnStep(rule_index, h.step, tenant.id, key, t, RowEvent(batch, h.row, files),
                        &fired);

@@ -41,14 +41,13 @@ void Sequencer::Fire(const std::string& key, const Partial& p,
 
 void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
                        std::vector<AlertParts>* fired) {
-  const int64_t within = rule_.sequence->within_ms;
   Key& k = keys_.Touch(key);
   k.touched = ++clock_;
   const bool absent = rule_.sequence->steps[step].absent;
   if (absent) {
     // Cancels the partials waiting for this absence whose last step came before it.
     std::erase_if(k.partials, [&](const Partial& p) {
-      return WaitsForAbsence(p) && ts >= p.last && ts <= p.start + within;
+      return WaitsForAbsence(p) && ts >= p.last && ts <= SpanEnd(p.start);
     });
   } else if (step == 0) {
     Partial p;
@@ -63,7 +62,7 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef
     }
   } else {
     for (auto it = k.partials.begin(); it != k.partials.end(); ++it) {
-      if (it->next != step || ts < it->last || ts > it->start + within) continue;
+      if (it->next != step || ts < it->last || ts > SpanEnd(it->start)) continue;
       it->next = step + 1;
       it->last = ts;
       it->events.push_back(std::move(event));
@@ -96,7 +95,6 @@ void Sequencer::RebuildExpiry() {
 }
 
 void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
-  const int64_t within = rule_.sequence->within_ms;
   std::set<std::string> due;  // deterministic firing order: by key
   while (!expiry_.empty() && expiry_.top().first < watermark) {
     due.insert(expiry_.top().second);
@@ -106,7 +104,7 @@ void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
     Key* k = keys_.Find(key);
     if (k == nullptr) continue;
     std::erase_if(k->partials, [&](const Partial& p) {
-      if (p.start + within >= watermark) return false;
+      if (SpanEnd(p.start) >= watermark) return false;
       if (WaitsForAbsence(p)) Fire(key, p, fired);
       return true;
     });
