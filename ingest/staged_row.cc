@@ -9,6 +9,7 @@ using schema::ScalarType;
 StagedRow::StagedRow() {
   set_.reserve(64);
   elements_.reserve(64);
+  writes_.reserve(64);
 }
 
 void StagedRow::Reset() {
@@ -60,31 +61,65 @@ size_t StagedRow::CountOf(FieldId f) const {
   return n;
 }
 
-void StagedRow::Commit(columnar::BatchBuilder* b) const {
-  for (FieldId f : set_) {
-    if (schema::IsStringLike(schema::Field(f).type)) b->PrefetchString(f, slots_[Index(f)].s);
+namespace {
+
+// Field types by id (schema::Field is out of line; Commit asks for every staged field).
+const std::array<ScalarType, schema::kFieldCount>& FieldTypes() {
+  static const auto* types = [] {
+    auto* t = new std::array<ScalarType, schema::kFieldCount>();
+    for (const schema::FieldInfo& f : schema::AllFields()) (*t)[static_cast<size_t>(f.id)] = f.type;
+    return t;
+  }();
+  return *types;
+}
+
+}  // namespace
+
+void StagedRow::PlanWrites(columnar::BatchBuilder* b) {
+  const auto& types = FieldTypes();
+  writes_.resize(set_.size());
+  for (size_t k = 0; k < set_.size(); ++k) {
+    const FieldId f = set_[k];
+    Write& w = writes_[k];
+    w.column = b->column(f);
+    w.hashed = w.column != nullptr && schema::IsStringLike(types[Index(f)]) &&
+               w.column->PrepareDictString(slots_[Index(f)].s, &w.hash);
   }
   for (const Element& e : elements_) {
     if (e.op == Op::kMember || e.op == Op::kAppend) b->PrefetchString(e.field, e.s);
   }
-  for (FieldId f : set_) {
-    const Slot& slot = slots_[Index(f)];
-    switch (schema::Field(f).type) {
+}
+
+void StagedRow::WriteScalars(columnar::BatchBuilder* b) {
+  const auto& types = FieldTypes();
+  const size_t row = b->row();
+  for (size_t k = 0; k < set_.size(); ++k) {
+    const Write& w = writes_[k];
+    if (w.column == nullptr) continue;
+    const Slot& slot = slots_[Index(set_[k])];
+    switch (types[Index(set_[k])]) {
       case ScalarType::kString:
       case ScalarType::kEmail:
       case ScalarType::kDomain:
-        b->SetString(f, slot.s);
+        if (w.hashed) {
+          w.column->SetDictString(row, slot.s, w.hash, b->arena());
+        } else {
+          w.column->SetString(row, slot.s, b->arena());
+        }
         break;
       case ScalarType::kIp:
-        b->SetIp(f, slot.ip);
+        b->SetIp(set_[k], slot.ip);
         break;
       case ScalarType::kFloat:
-        b->SetFloat(f, static_cast<double>(slot.i));
+        b->SetFloat(set_[k], static_cast<double>(slot.i));
         break;
       default:
-        b->SetInt(f, slot.i);
+        b->SetInt(set_[k], slot.i);
     }
   }
+}
+
+void StagedRow::WriteElements(columnar::BatchBuilder* b) const {
   for (const Element& e : elements_) {
     switch (e.op) {
       case Op::kAppend:
@@ -101,6 +136,12 @@ void StagedRow::Commit(columnar::BatchBuilder* b) const {
         break;
     }
   }
+}
+
+void StagedRow::Commit(columnar::BatchBuilder* b) {
+  PlanWrites(b);
+  WriteScalars(b);
+  WriteElements(b);
 }
 
 }  // namespace vigil::ingest

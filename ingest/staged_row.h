@@ -41,8 +41,8 @@ class StagedRow {
   size_t CountOf(schema::FieldId f) const;
 
   // Writes the staged values into the builder's current row (fields the event type does not
-  // carry are skipped by the builder).
-  void Commit(columnar::BatchBuilder* builder) const;
+  // carry are skipped). Hashes and prefetches every dictionary value first, then stores.
+  void Commit(columnar::BatchBuilder* builder);
 
  private:
   static size_t Index(schema::FieldId f) { return static_cast<size_t>(f); }
@@ -60,9 +60,20 @@ class StagedRow {
     Op op;
     std::string_view s;
   };
+  // Commit's plan for set_[k]: the column (nullptr: not carried) and the dictionary hash.
+  struct Write {
+    columnar::Column* column;
+    uint32_t hash;
+    bool hashed;  // a dictionary value stored as is, hashed and prefetched
+  };
+  void PlanWrites(columnar::BatchBuilder* b);
+  void WriteScalars(columnar::BatchBuilder* b);
+  void WriteElements(columnar::BatchBuilder* b) const;
+
   std::array<Slot, schema::kFieldCount> slots_;
   std::vector<schema::FieldId> set_;  // scalar fields staged, in first-write order
   std::vector<Element> elements_;     // array and record operations, in order
+  std::vector<Write> writes_;         // Commit's scratch, one per set_ entry
 };
 
 }  // namespace vigil::ingest

@@ -62,7 +62,8 @@ TEST(BatchTest, RecordsAppendMembersWithOffsets) {
   w.BeginRow({});
   w.AppendRecord(FieldId::kAttachments);
   const Column* att = b.column(FieldId::kAttachments);
-  ASSERT_EQ(att->offsets.size(), 4u);
+  ASSERT_EQ(att->size(), 3u);
+  ASSERT_GE(att->offsets.size(), 4u);
   EXPECT_EQ(att->offsets[0], 0u);
   EXPECT_EQ(att->offsets[1], 2u);
   EXPECT_EQ(att->offsets[2], 2u);
@@ -97,12 +98,36 @@ TEST(BatchTest, ColumnsNeverWrittenAreCompletedWithNullsOnAccess) {
   EXPECT_FALSE(size->IsNull(4));
   const Column* att = b.column(FieldId::kAttachments);
   ASSERT_EQ(att->size(), 5u);
-  EXPECT_EQ(att->offsets, std::vector<uint32_t>(6, 0));
+  EXPECT_EQ(std::vector<uint32_t>(att->offsets.begin(), att->offsets.begin() + 6),
+            std::vector<uint32_t>(6, 0));
   const Column* subject = b.column(FieldId::kSubject);
   EXPECT_EQ(subject->size(), 5u);
   EXPECT_EQ(subject->valid.CountSet(), 0u);
   b.Reset();
   EXPECT_EQ(b.column(FieldId::kSubject)->size(), 0u);
+}
+
+TEST(BatchTest, ARefilledBatchCompletesColumnsWithNullsAgain) {
+  Batch b(EventType::kProcess, 4);
+  BatchBuilder w(&b);
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      w.BeginRow({});
+      if (i == 1) w.SetInt(FieldId::kSize, 10 + round);
+      if (i == 2) w.AppendRecord(FieldId::kAttachments);
+    }
+    const Column* size = b.column(FieldId::kSize);
+    ASSERT_EQ(size->size(), 4u);
+    EXPECT_EQ(size->valid.CountSet(), 1u);
+    EXPECT_EQ(size->i64[1], 10 + round);
+    const Column* att = b.column(FieldId::kAttachments);
+    ASSERT_EQ(att->size(), 4u);
+    EXPECT_EQ(std::vector<uint32_t>(att->offsets.begin(), att->offsets.begin() + 5),
+              (std::vector<uint32_t>{0, 0, 0, 1, 1}));
+    EXPECT_EQ(att->valid.word_count(), 1u);
+    b.Reset();
+    EXPECT_EQ(b.column(FieldId::kSize)->valid.CountSet(), 0u);
+  }
 }
 
 TEST(BatchTest, DictionaryRepeatsShareTheLastCode) {

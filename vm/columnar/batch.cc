@@ -37,8 +37,9 @@ void Batch::Reset() {
   size_ = 0;
   arena_.Reset();
   sources_.clear();
-  for (schema::FieldId f : top_level_) column(f)->Reset(0);
-  for (schema::FieldId f : members_) column(f)->Reset(0);
+  // Top-level columns keep one slot per row of capacity, so completing them is a count bump.
+  for (schema::FieldId f : top_level_) columns_[static_cast<size_t>(f)]->Clear(capacity_);
+  for (schema::FieldId f : members_) columns_[static_cast<size_t>(f)]->Reset(0);
 }
 
 size_t Batch::AddRow(const RowSource& source) {

@@ -5,14 +5,6 @@
 
 namespace vigil::columnar {
 
-bool BatchBuilder::SetI64(schema::FieldId f, int64_t v) {
-  Column* c = batch_->column(f);
-  if (c == nullptr) return false;
-  VIGIL_CHECK(c->storage() == Storage::kI64);
-  c->SetInt(row_, v);
-  return true;
-}
-
 bool BatchBuilder::SetFloat(schema::FieldId f, double v) {
   Column* c = batch_->column(f);
   if (c == nullptr) return false;

@@ -6,6 +6,7 @@
 
 #include <string_view>
 
+#include "base/check.h"
 #include "vm/columnar/batch.h"
 
 namespace vigil::columnar {
@@ -17,6 +18,10 @@ class BatchBuilder {
   // Starts a new row (all fields null). Requires !batch->full().
   void BeginRow(const RowSource& source) { row_ = batch_->AddRow(source); }
   size_t row() const { return row_; }
+  // Direct access for writers that store into row() themselves: the column of f completed to
+  // the batch size (nullptr when the event type does not carry f) and the string arena.
+  Column* column(schema::FieldId f) const { return batch_->column(f); }
+  Arena& arena() const { return batch_->arena(); }
 
   bool SetBool(schema::FieldId f, bool v) { return SetI64(f, v ? 1 : 0); }
   bool SetInt(schema::FieldId f, int64_t v) { return SetI64(f, v); }
@@ -44,7 +49,13 @@ class BatchBuilder {
   bool SetMemberInt(schema::FieldId member, int64_t v);
 
  private:
-  bool SetI64(schema::FieldId f, int64_t v);
+  bool SetI64(schema::FieldId f, int64_t v) {
+    Column* c = batch_->column(f);
+    if (c == nullptr) return false;
+    VIGIL_CHECK(c->storage() == Storage::kI64);
+    c->SetInt(row_, v);
+    return true;
+  }
   Batch* batch_;
   size_t row_ = 0;
 };

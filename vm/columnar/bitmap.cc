@@ -1,6 +1,7 @@
 // bitmap.cc: bulk bitmap operations.
 #include "vm/columnar/bitmap.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace vigil::columnar {
@@ -12,9 +13,15 @@ void Bitmap::Resize(size_t n, bool value) {
 }
 
 void Bitmap::PushBack(bool value) {
-  if ((size_ & 63) == 0) words_.push_back(0);
+  if (words_.size() * 64 == size_) words_.push_back(0);
   ++size_;
   SetTo(size_ - 1, value);
+}
+
+void Bitmap::ClearReserving(size_t reserve) {
+  std::fill(words_.begin(), words_.begin() + static_cast<ptrdiff_t>(word_count()), 0);
+  words_.resize(std::max(words_.size(), (reserve + 63) / 64), 0);
+  size_ = 0;
 }
 
 uint64_t Bitmap::TailMask() const {
@@ -23,8 +30,9 @@ uint64_t Bitmap::TailMask() const {
 }
 
 void Bitmap::SetAll() {
-  for (auto& w : words_) w = ~uint64_t{0};
-  if (!words_.empty()) words_.back() &= TailMask();
+  const size_t n = word_count();
+  for (size_t i = 0; i < n; ++i) words_[i] = ~uint64_t{0};
+  if (n > 0) words_[n - 1] &= TailMask();
 }
 
 void Bitmap::ClearAll() {
@@ -33,13 +41,13 @@ void Bitmap::ClearAll() {
 
 size_t Bitmap::CountSet() const {
   size_t n = 0;
-  for (uint64_t w : words_) n += static_cast<size_t>(std::popcount(w));
+  for (size_t i = 0; i < word_count(); ++i) n += static_cast<size_t>(std::popcount(words_[i]));
   return n;
 }
 
 bool Bitmap::AnySet() const {
-  for (uint64_t w : words_) {
-    if (w) return true;
+  for (size_t i = 0; i < word_count(); ++i) {
+    if (words_[i]) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 // bitmap.h: a fixed-length bit vector in 64-bit words; the VM's selection and validity format.
-// Bits past size() in the last word are always zero (every operation keeps that invariant).
+// Bits past size() are always zero (every operation keeps that invariant), including the bits
+// of words kept past word_count() by ClearReserving for cheap appends.
 #pragma once
 
 #include <cstddef>
@@ -17,13 +18,16 @@ class Bitmap {
   void Resize(size_t n, bool value);
   // Grows by one bit with the given value.
   void PushBack(bool value);
-  // Grows by n zero bits.
+  // Grows by n zero bits (no allocation while within the reserve of ClearReserving).
   void AppendZeros(size_t n) {
     size_ += n;
     if (words_.size() * 64 < size_) words_.resize((size_ + 63) / 64, 0);
   }
+  // Sets the length to 0 and keeps zero words for `reserve` bits, so AppendZeros up to that
+  // length only counts. Costs the words that held set bits.
+  void ClearReserving(size_t reserve);
   size_t size() const { return size_; }
-  size_t word_count() const { return words_.size(); }
+  size_t word_count() const { return (size_ + 63) / 64; }
   uint64_t* words() { return words_.data(); }
   const uint64_t* words() const { return words_.data(); }
 

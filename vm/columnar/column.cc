@@ -1,6 +1,7 @@
 // column.cc: column storage management.
 #include "vm/columnar/column.h"
 
+#include <algorithm>
 #include <string>
 
 #include "base/check.h"
@@ -26,13 +27,6 @@ Storage StorageFor(ScalarType t, bool dict) {
     default:
       return Storage::kI64;
   }
-}
-
-bool HasUpper(std::string_view s) {
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -76,6 +70,7 @@ void Column::ResizeStorage(size_t n) {
       offsets.resize(n + 1);
       break;
   }
+  slots_ = n;
 }
 
 void Column::Reset(size_t n) {
@@ -89,41 +84,18 @@ void Column::Reset(size_t n) {
   if (elements) elements->Reset(0);
 }
 
-size_t Column::AppendNull() {
-  const size_t i = size_++;
-  valid.PushBack(false);
-  ResizeStorage(size_);
-  if (storage_ == Storage::kOffsets) offsets[size_] = offsets[size_ - 1];
-  return i;
+void Column::Clear(size_t reserve) {
+  valid.ClearReserving(reserve);
+  size_ = 0;
+  reserve_ = reserve;
+  if (slots_ == 0 && storage_ == Storage::kOffsets) offsets.resize(1);
+  if (storage_ == Storage::kOffsets) offsets[0] = 0;
+  if (storage_ == Storage::kDictString) dict.Clear();
+  if (elements) elements->Reset(0);
 }
 
-void Column::AppendNulls(size_t n) {
-  const size_t old = size_;
-  size_ += n;
-  valid.AppendZeros(n);
-  if (n == 1) {  // the common case when a batch is filled row by row: no resize call
-    switch (storage_) {
-      case Storage::kI64:
-        i64.emplace_back();
-        return;
-      case Storage::kF64:
-        f64.emplace_back();
-        return;
-      case Storage::kIp:
-        ip.emplace_back();
-        return;
-      case Storage::kFlatString:
-        str.emplace_back();
-        return;
-      case Storage::kDictString:
-        code.emplace_back();
-        return;
-      case Storage::kOffsets:
-        offsets.push_back(offsets[old]);
-        return;
-    }
-  }
-  ResizeStorage(size_);
+void Column::GrowStorage(size_t old) {
+  ResizeStorage(std::max({size_, slots_ * 2, reserve_}));
   if (storage_ == Storage::kOffsets) {
     for (size_t i = old + 1; i <= size_; ++i) offsets[i] = offsets[old];
   }
@@ -133,7 +105,7 @@ void Column::SetString(size_t i, std::string_view s, Arena& arena) {
   VIGIL_CHECK(storage_ == Storage::kFlatString || storage_ == Storage::kDictString);
   const bool lower = schema::IsCaseInsensitive(type_);
   if (storage_ == Storage::kDictString) {
-    if (lower && HasUpper(s)) {
+    if (lower && HasUpperAscii(s)) {
       // Lower-case into a reused scratch buffer so equal values share one code.
       thread_local std::string scratch;
       scratch.assign(s);

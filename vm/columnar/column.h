@@ -4,6 +4,8 @@
 // Arrays of scalars keep offsets[rows+1] here and the element values in `elements`; a records
 // field keeps only offsets, and each member is its own column indexed by element.
 // `valid` has one bit per value: a cleared bit is null (the value slot is then unspecified).
+// The value vectors hold at least size() slots (offsets: size()+1); after Clear(reserve) they
+// hold `reserve` slots, and slots past size() are unspecified: read size(), never a vector's.
 #pragma once
 
 #include <memory>
@@ -33,10 +35,25 @@ class Column {
 
   // Sets the length to n null values (keeps capacity).
   void Reset(size_t n);
+  // Sets the length to 0; from the first append on, the storage holds at least `reserve`
+  // values, so appending nulls up to that length allocates nothing and, but for offsets, costs
+  // a counter bump. A column never appended to allocates nothing. Cost: the bitmap words used.
+  void Clear(size_t reserve);
   // Appends one null value and returns its index.
-  size_t AppendNull();
+  size_t AppendNull() {
+    AppendNulls(1);
+    return size_ - 1;
+  }
   // Appends n null values.
-  void AppendNulls(size_t n);
+  void AppendNulls(size_t n) {
+    const size_t old = size_;
+    size_ += n;
+    valid.AppendZeros(n);
+    if (size_ > slots_) return GrowStorage(old);
+    if (storage_ == Storage::kOffsets) {
+      for (size_t i = old + 1; i <= size_; ++i) offsets[i] = offsets[old];
+    }
+  }
 
   void SetInt(size_t i, int64_t v) {
     i64[i] = v;
@@ -55,6 +72,21 @@ class Column {
   // Hints that SetString(_, s, _) follows soon (prefetches the dictionary slot of s).
   void PrefetchString(std::string_view s) const {
     if (storage_ == Storage::kDictString) dict.Prefetch(s);
+  }
+  // A dictionary write in two steps, so a writer can hash and prefetch a whole row's values
+  // before storing any: true (with *hash set, the slot prefetched) when this is a dictionary
+  // column and s is stored as is (not to be lower-cased); else use SetString.
+  bool PrepareDictString(std::string_view s, uint32_t* hash) const {
+    if (storage_ != Storage::kDictString || (schema::IsCaseInsensitive(type_) && HasUpperAscii(s)))
+      return false;
+    *hash = StringDict::Hash(s);
+    dict.Prefetch(*hash);
+    return true;
+  }
+  // Stores s with the hash PrepareDictString returned for it.
+  void SetDictString(size_t i, std::string_view s, uint32_t hash, Arena& arena) {
+    code[i] = dict.InternHashed(s, hash, arena);
+    valid.Set(i);
   }
   void SetNull(size_t i) { valid.Clear(i); }
   bool IsNull(size_t i) const { return !valid.Get(i); }
@@ -76,9 +108,13 @@ class Column {
 
  private:
   void ResizeStorage(size_t n);
+  // Makes room for size_ values after appending nulls to `old` values (fills their offsets).
+  void GrowStorage(size_t old);
   schema::ScalarType type_;
   Storage storage_;
   size_t size_ = 0;
+  size_t slots_ = 0;    // value slots the storage vectors hold (offsets: slots_ + 1)
+  size_t reserve_ = 0;  // slots to allocate at once when growing (see Clear)
 };
 
 }  // namespace vigil::columnar

@@ -9,18 +9,29 @@
 #include <vector>
 
 #include "vm/columnar/arena.h"
+#include "vm/columnar/bytes.h"
 
 namespace vigil::columnar {
 
 class StringDict {
  public:
   // Returns the code of s, adding it (copied into `arena`) when new.
-  uint32_t Intern(std::string_view s, Arena& arena);
+  uint32_t Intern(std::string_view s, Arena& arena) {
+    if (last_ != kMissing && EqualBytes(values_[last_], s)) return last_;
+    return InternHashed(s, Hash(s), arena);
+  }
+  // Intern with s's Hash() computed by the caller (after a Prefetch(hash), say).
+  uint32_t InternHashed(std::string_view s, uint32_t hash, Arena& arena);
+  // The hash Intern and Prefetch use.
+  static uint32_t Hash(std::string_view s) { return static_cast<uint32_t>(HashBytes(s)); }
   // Returns the code of s or kMissing.
   uint32_t Find(std::string_view s) const;
   // Hints that s is about to be interned: prefetches its slot so several lookups can wait on
   // memory at once (writers call it for a whole row first). No effect on the contents.
-  void Prefetch(std::string_view s) const;
+  void Prefetch(std::string_view s) const { Prefetch(Hash(s)); }
+  void Prefetch(uint32_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
   std::string_view value(uint32_t code) const { return values_[code]; }
   const std::vector<std::string_view>& values() const { return values_; }
   size_t size() const { return values_.size(); }
