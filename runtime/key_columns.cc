@@ -28,4 +28,23 @@ void AppendKeyColumn(const vm::ValueReg& reg, schema::ScalarType type,
   }
 }
 
+std::vector<StateValue> ValueColumn(const vm::ValueReg& reg, schema::ScalarType type,
+                                    const std::vector<uint32_t>& rows) {
+  const columnar::Column* col = reg.col;
+  const bool dict = col != nullptr && col->storage() == columnar::Storage::kDictString;
+  absl::flat_hash_map<uint32_t, StateValue> values;  // by dictionary code, on first use
+  std::vector<StateValue> out;
+  out.reserve(rows.size());
+  for (const uint32_t row : rows) {
+    if (!dict || reg.IsNull(row)) {
+      out.push_back(StateValue::Of(vm::DatumAt(reg, row, type)));
+      continue;
+    }
+    auto [it, fresh] = values.try_emplace(col->code[reg.At(row)]);
+    if (fresh) it->second = StateValue::Of(vm::DatumAt(reg, row, type));
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 }  // namespace vigil::runtime

@@ -135,21 +135,12 @@ void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
   EmitStateful(std::move(fired), tenant);
 }
 
-std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
+std::vector<schema::Datum> Runner::OutputsAt(const sema::Rule& rule, size_t step,
                                              const columnar::Batch& batch, size_t row,
-                                             Tenant& tenant, size_t from,
-                                             std::deque<std::string>* storage) {
-  const auto exprs = sema::StatefulOutputs(rule, step);
+                                             Tenant& tenant, std::deque<std::string>* storage) {
   std::vector<schema::Datum> out;
-  for (uint32_t i = static_cast<uint32_t>(from); i < exprs.size(); ++i) {
-    schema::Datum d;
-    if (options_.use_interp) {
-      d = interp_->EvalValue(*exprs[i], batch, row, tenant.context);
-    } else {
-      const vm::ValueReg* reg = vm_->Output(slot, i);
-      d = reg == nullptr ? schema::Datum::Null(exprs[i]->type.scalar)
-                         : vm::DatumAt(*reg, row, vm_->OutputType(slot, i));
-    }
+  for (const ast::Expr* e : sema::StatefulOutputs(rule, step)) {
+    schema::Datum d = interp_->EvalValue(*e, batch, row, tenant.context);
     if (d.valid && schema::IsStringLike(d.type) && !d.is_array) d.s = storage->emplace_back(d.s);
     out.push_back(d);
   }
@@ -180,9 +171,12 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
   const std::vector<std::string> no_files;
   const auto& files = files_ == nullptr ? no_files : *files_;
   const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
-  // Per step: the rows it matched and, from the VM, their keys (built a column at a time).
+  const size_t nargs = rule.aggregate ? sema::StatefulOutputs(rule, 0).size() - nkeys : 0;
+  // Per step: the rows it matched and, from the VM, their keys and aggregate-call arguments
+  // (built a column at a time).
   const size_t steps = rule.sequence ? rule.sequence->steps.size() : 1;
   std::vector<std::vector<std::string>> keys(steps);
+  std::vector<std::vector<StateValue>> args(nargs);  // aggregates: one step
   struct Hit {
     uint32_t row, step, index;  // index: position among the step's matched rows
   };
@@ -193,15 +187,18 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
     const std::vector<uint32_t>& rows = matches_.rows[slot];
     for (uint32_t i = 0; i < rows.size(); ++i)
       hits.push_back({rows[i], static_cast<uint32_t>(step), i});
-    if (!options_.use_interp) keys[step] = VmKeys(slot, nkeys, rows);
+    if (options_.use_interp) continue;
+    keys[step] = VmKeys(slot, nkeys, rows);
+    for (size_t a = 0; a < nargs; ++a) args[a] = VmValues(rule, slot, nkeys + a, rows);
   }
   // Row order, later steps first within a row.
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.row != b.row ? a.row < b.row : a.step > b.step;
   });
-  std::vector<AlertParts> fired;
   // Several stateful rules often match the same row: its event is read once per batch.
   if (row_events_.size() < batch.size()) row_events_.resize(batch.size());
+  StatefulMatches m;
+  m.args.resize(nargs);
   std::deque<std::string> storage;  // the interpreter's string values of one hit
   for (const Hit& h : hits) {
     ++counters_.matches;
@@ -210,32 +207,36 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
       stateful_.Late(rule);
       continue;
     }
-    storage.clear();
-    const uint32_t slot = rules_.pack().SlotOf(rule_index, h.step);
-    // The VM's keys are ready; the interpreter evaluates the key expressions here. Outputs
-    // after the keys are the aggregate-call arguments (sequences have none).
-    std::string key;
-    std::vector<schema::Datum> args;
     if (options_.use_interp) {
-      std::vector<schema::Datum> outs =
-          OutputsAt(rule, slot, h.step, batch, h.row, tenant, 0, &storage);
+      // The interpreter evaluates the key expressions and arguments here, row by row.
+      storage.clear();
+      std::vector<schema::Datum> outs = OutputsAt(rule, h.step, batch, h.row, tenant, &storage);
       const auto split = outs.begin() + static_cast<std::ptrdiff_t>(std::min(nkeys, outs.size()));
-      key = KeyText({outs.begin(), split});
-      args.assign(split, outs.end());
+      m.keys.push_back(KeyText({outs.begin(), split}));
+      for (size_t a = 0; a < nargs; ++a) {
+        const size_t at = nkeys + a;
+        m.args[a].push_back(StateValue::Of(at < outs.size() ? outs[at] : schema::Datum{}));
+      }
     } else {
-      key = std::move(keys[h.step][h.index]);
-      if (rule.aggregate)
-        args = OutputsAt(rule, slot, h.step, batch, h.row, tenant, nkeys, &storage);
+      m.keys.push_back(std::move(keys[h.step][h.index]));
+      for (size_t a = 0; a < nargs; ++a) m.args[a].push_back(std::move(args[a][h.index]));
     }
-    if (rule.aggregate) {
-      stateful_.OnAggregate(rule_index, tenant.id, key, t, args, RowEvent(batch, h.row, files),
-                            &fired);
-    } else {
-      stateful_.OnStep(rule_index, h.step, tenant.id, key, t, RowEvent(batch, h.row, files),
-                       &fired);
-    }
+    m.steps.push_back(rule.aggregate ? -1 : static_cast<int32_t>(h.step));
+    m.ts.push_back(t);
+    m.events.push_back(RowEvent(batch, h.row, files));
   }
+  std::vector<AlertParts> fired;
+  stateful_.OnMatches(rule_index, tenant.id, m, &fired);
   EmitStateful(std::move(fired), tenant);
+}
+
+std::vector<StateValue> Runner::VmValues(const sema::Rule& rule, uint32_t slot, size_t output,
+                                         const std::vector<uint32_t>& rows) const {
+  const vm::ValueReg* reg = vm_->Output(slot, static_cast<uint32_t>(output));
+  if (reg != nullptr) return ValueColumn(*reg, vm_->OutputType(slot, output), rows);
+  // No register (the output was never computed): null values.
+  const schema::ScalarType type = sema::StatefulOutputs(rule, 0)[output]->type.scalar;
+  return std::vector<StateValue>(rows.size(), StateValue::Of(schema::Datum::Null(type)));
 }
 
 const EventRef& Runner::RowEvent(const columnar::Batch& batch, size_t row,

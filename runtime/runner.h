@@ -103,13 +103,17 @@ class Runner : public ingest::Sink {
   // Stateful rules: feeds their matches to the engine, then guards and emits what fires.
   void Stateful(const sema::Rule& rule, size_t rule_index, const columnar::Batch& batch,
                 Tenant& tenant, int64_t watermark);
-  // Outputs `from`.. of a stateful rule's step (keys, then aggregate arguments) at a row.
-  std::vector<schema::Datum> OutputsAt(const sema::Rule& rule, uint32_t slot, size_t step,
+  // The interpreter's values of a stateful rule's step outputs (keys, then aggregate
+  // arguments) at a row; their strings live in `storage`.
+  std::vector<schema::Datum> OutputsAt(const sema::Rule& rule, size_t step,
                                        const columnar::Batch& batch, size_t row, Tenant& tenant,
-                                       size_t from, std::deque<std::string>* storage);
+                                       std::deque<std::string>* storage);
   // The key text (KeyText) of each of `rows` from the VM's first `nkeys` outputs of `slot`.
   std::vector<std::string> VmKeys(uint32_t slot, size_t nkeys,
                                   const std::vector<uint32_t>& rows) const;
+  // The values of output `output` of `slot` (an aggregate-call argument) at each of `rows`.
+  std::vector<StateValue> VmValues(const sema::Rule& rule, uint32_t slot, size_t output,
+                                   const std::vector<uint32_t>& rows) const;
   void EmitStateful(std::vector<AlertParts> fired, Tenant& tenant);
   // The event of `row` of the batch being evaluated, read once per evaluation.
   const EventRef& RowEvent(const columnar::Batch& batch, size_t row,

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "base/check.h"
 #include "compiler/sema/expr_checker.h"
 #include "runtime/stateful/state_codec.h"
@@ -77,11 +78,21 @@ struct Aggregator::Group {
 
 namespace {
 
+// The text distinct() counts `v` by (StateValue::Text), as a view into v or `scratch`.
+std::string_view DistinctText(const StateValue& v, std::string& scratch) {
+  if (!v.s.empty() || schema::IsStringLike(v.type)) return v.s;
+  scratch = v.Text();
+  return scratch;
+}
+
 void Apply(const ast::Expr* call, CallState& c, const StateValue& v, int sign) {
   if (!v.valid) return;
   const int callee = call->callee;
   if (callee == sema::kCallDistinct) {
-    auto it = c.distinct.try_emplace(v.Text(), 0).first;
+    std::string scratch;
+    const std::string_view text = DistinctText(v, scratch);
+    auto it = c.distinct.find(absl::string_view(text.data(), text.size()));
+    if (it == c.distinct.end()) it = c.distinct.try_emplace(std::string(text), 0).first;
     it->second += sign;
     if (it->second <= 0) c.distinct.erase(it);
   } else if (callee == sema::kCallSum) {
@@ -131,8 +142,9 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
   StateEnv env;
   env.count = g.count;
   env.record = &trigger;
+  env.aggregates.reserve(calls_.size());
   for (size_t i = 0; i < calls_.size(); ++i)
-    env.aggregates[calls_[i]] = Value(calls_[i], g.calls[i]);
+    env.aggregates.emplace_back(calls_[i], Value(calls_[i], g.calls[i]));
   return env;
 }
 
@@ -145,7 +157,7 @@ void Aggregator::Reset(Group& g) const {
   g.calls.resize(calls_.size());
 }
 
-bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum>& args,
+bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& values,
                      EventRef event, AlertParts* fired) {
   const sema::Aggregate& agg = *rule_.aggregate;
   auto& slot = groups_.Touch(key);
@@ -155,8 +167,6 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
   }
   Group& g = *slot;
   g.touched = ++clock_;
-  std::vector<StateValue> values;
-  for (const Datum& d : args) values.push_back(StateValue::Of(d));
   if (agg.tumbling) {
     const int64_t window = (ts >= 0 ? ts : ts - agg.window_ms + 1) / agg.window_ms * agg.window_ms;
     if (window < g.window) return false;  // belongs to a closed window: too late for this group
@@ -202,8 +212,8 @@ bool Aggregator::Add(const std::string& key, int64_t ts, const std::vector<Datum
   if (fire) {
     fired->rule = &rule_;
     fired->events.assign(g.kept.begin(), g.kept.end());
-    fired->key =
-        key + '\x1e' + std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
+    fired->key = std::string(key.text) + '\x1e' +
+                 std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
     for (const sema::Evidence& ev : rule_.evidence)
       fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   }
@@ -313,6 +323,7 @@ bool Aggregator::Load(std::string_view in) {
     for (uint32_t e = 0; e < events && r.ok(); ++e) {
       const int64_t ts = r.I64();
       std::vector<StateValue> values(r.Count(22, "value"));
+      if (values.size() != calls_.size()) r.Fail("aggregate state of another rule version");
       for (StateValue& v : values) v = ReadValue(r);
       g->events.emplace_back(ts, std::move(values));
     }

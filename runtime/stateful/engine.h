@@ -43,6 +43,18 @@ struct StatefulStats {
   uint64_t reorder_overflow = 0;  // matches processed before the watermark passed them
 };
 
+// The matches of one stateful rule in one batch, column by column, in arrival order (row order;
+// a sequence's later steps first within a row). The engine hashes the keys in one loop and moves
+// the columns' values into its reorder buffer.
+struct StatefulMatches {
+  std::vector<int32_t> steps;     // the sequence step matched; -1 for an aggregate rule
+  std::vector<std::string> keys;  // KeyText of the group or sequence key
+  std::vector<int64_t> ts;        // event time
+  std::vector<EventRef> events;
+  std::vector<std::vector<StateValue>> args;  // aggregates: per aggregate call, a value per match
+  size_t size() const { return keys.size(); }
+};
+
 class StatefulEngine {
  public:
   StatefulEngine(const sema::Pack& pack, StatefulOptions options);
@@ -58,8 +70,11 @@ class StatefulEngine {
   // watermark moved (Advance them).
   std::vector<std::string> CommitWatermarks();
 
-  // An event matched aggregate rule `rule` (pack index); it is processed (and alerts appended
-  // by Advance/Finish) once the watermark passes it.
+  // Matches of stateful rule `rule` (pack index), none late; they are processed (and alerts
+  // appended by Advance/Finish) once the watermark passes them. Moves from `m`.
+  void OnMatches(size_t rule, const std::string& tenant, StatefulMatches& m,
+                 std::vector<AlertParts>* fired);
+  // One event matched aggregate rule `rule`: OnMatches with one match.
   void OnAggregate(size_t rule, const std::string& tenant, const std::string& key, int64_t ts,
                    const std::vector<schema::Datum>& args, EventRef event,
                    std::vector<AlertParts>* fired);
@@ -86,7 +101,7 @@ class StatefulEngine {
   struct TenantState;
   struct Pending;
   TenantState& For(const std::string& tenant);
-  void Wait(const std::string& tenant, Pending p, std::vector<AlertParts>* fired);
+  void Wait(const std::string& tenant, TenantState& t, Pending p, std::vector<AlertParts>* fired);
   // Processes the waiting matches of `t` older than `until` (all when INT64_MAX).
   void Release(const std::string& tenant, TenantState& t, int64_t until,
                std::vector<AlertParts>* fired);

@@ -2,15 +2,42 @@
 // its least-recently-touched order as a list through its entries. Entries live in
 // absl::node_hash_map nodes, whose addresses never change, so touching an entry relinks it in
 // O(1) without copying its key, and eviction pops the oldest. Every erase goes through this
-// class, so the list never points at a freed entry.
+// class, so the list never points at a freed entry. Keys hash with base::Hash64, so a caller
+// that hashed a batch of keys in one loop passes each as a HashedKey and nothing is hashed twice.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "absl/container/node_hash_map.h"
+#include "base/strings.h"
 
 namespace vigil::runtime {
+
+// A key with its base::Hash64 already computed (hash must equal base::Hash64(text)).
+struct HashedKey {
+  std::string_view text;
+  uint64_t hash = 0;
+  static HashedKey Of(std::string_view text) { return {text, base::Hash64(text)}; }
+};
+
+// Transparent hash and equality of the LruMap's string keys.
+struct LruKeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return base::Hash64(s); }
+  size_t operator()(const HashedKey& k) const { return k.hash; }
+};
+struct LruKeyEq {
+  using is_transparent = void;
+  static std::string_view View(std::string_view s) { return s; }
+  static std::string_view View(const HashedKey& k) { return k.text; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) == View(b);
+  }
+};
 
 template <typename V>
 class LruMap {
@@ -22,7 +49,12 @@ class LruMap {
 
   // The value of `key` (value-initialized when absent; *fresh says which), now the most recent.
   V& Touch(const std::string& key, bool* fresh = nullptr) {
-    auto [it, inserted] = map_.try_emplace(key);
+    return Touch(HashedKey::Of(key), fresh);
+  }
+  V& Touch(const HashedKey& key, bool* fresh = nullptr) {
+    auto it = map_.find(key);
+    const bool inserted = it == map_.end();
+    if (inserted) it = map_.try_emplace(std::string(key.text)).first;
     if (fresh != nullptr) *fresh = inserted;
     Entry& e = it->second;
     if (inserted) {
@@ -33,12 +65,17 @@ class LruMap {
     Link(&e);
     return e.value;
   }
+  // Hints that `key` is looked up soon (loads its slot of the hash table).
+  void Prefetch(const HashedKey& key) const { map_.prefetch(key); }
   // The value of `key`, or nullptr; its place in the order is unchanged.
-  V* Find(const std::string& key) {
+  // K: std::string or HashedKey.
+  template <typename K>
+  V* Find(const K& key) {
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : &it->second.value;
   }
-  void Erase(const std::string& key) {
+  template <typename K>
+  void Erase(const K& key) {
     auto it = map_.find(key);
     if (it == map_.end()) return;
     Unlink(&it->second);
@@ -94,7 +131,7 @@ class LruMap {
     e->older = e->newer = nullptr;
   }
 
-  absl::node_hash_map<std::string, Entry> map_;
+  absl::node_hash_map<std::string, Entry, LruKeyHash, LruKeyEq> map_;
   Entry* oldest_ = nullptr;
   Entry* newest_ = nullptr;
 };

@@ -24,12 +24,11 @@ bool Sequencer::WaitsForAbsence(const Partial& p) const {
   return p.next == positive_steps_ && positive_steps_ < rule_.sequence->steps.size();
 }
 
-void Sequencer::Fire(const std::string& key, const Partial& p,
-                     std::vector<AlertParts>* fired) const {
+void Sequencer::Fire(std::string_view key, const Partial& p, std::vector<AlertParts>* fired) const {
   AlertParts a;
   a.rule = &rule_;
   a.events = p.events;
-  a.key = key;
+  a.key = std::string(key);
   StateEnv env;
   if (!p.events.empty()) env.record = &p.events.back();
   for (size_t i = 0; i < p.events.size(); ++i)
@@ -39,7 +38,7 @@ void Sequencer::Fire(const std::string& key, const Partial& p,
   fired->push_back(std::move(a));
 }
 
-void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
+void Sequencer::OnStep(size_t step, const HashedKey& key, int64_t ts, EventRef event,
                        std::vector<AlertParts>* fired) {
   Key& k = keys_.Touch(key);
   k.touched = ++clock_;
@@ -54,11 +53,11 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef
     p.start = p.last = ts;
     p.events.push_back(std::move(event));
     if (positive_steps_ == 1 && !WaitsForAbsence(p)) {
-      Fire(key, p, fired);
+      Fire(key.text, p, fired);
     } else {
       k.partials.push_back(std::move(p));
       if (k.partials.size() > kMaxPartials) k.partials.pop_front();
-      QueueExpiry(key, ts);
+      QueueExpiry(std::string(key.text), ts);
     }
   } else {
     for (auto it = k.partials.begin(); it != k.partials.end(); ++it) {
@@ -67,7 +66,7 @@ void Sequencer::OnStep(size_t step, const std::string& key, int64_t ts, EventRef
       it->last = ts;
       it->events.push_back(std::move(event));
       if (it->next == positive_steps_ && !WaitsForAbsence(*it)) {
-        Fire(key, *it, fired);
+        Fire(key.text, *it, fired);
         k.partials.erase(it);
       }
       break;

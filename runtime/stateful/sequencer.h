@@ -28,8 +28,10 @@ class Sequencer {
   ~Sequencer();
 
   // An event with key `key` matched step `step`. Appends alerts that fire to *fired.
-  void OnStep(size_t step, const std::string& key, int64_t ts, EventRef event,
+  void OnStep(size_t step, const HashedKey& key, int64_t ts, EventRef event,
               std::vector<AlertParts>* fired);
+  // Hints that OnStep(_, key, ...) follows soon (loads the key's hash-table slot).
+  void Prefetch(const HashedKey& key) const { keys_.Prefetch(key); }
   // Event time reached `watermark`: partials waiting for an absence whose span ended fire;
   // incomplete partials whose span ended are dropped.
   void Advance(int64_t watermark, std::vector<AlertParts>* fired);
@@ -52,7 +54,7 @@ class Sequencer {
     uint64_t touched = 0;
   };
   bool WaitsForAbsence(const Partial& p) const;
-  void Fire(const std::string& key, const Partial& p, std::vector<AlertParts>* fired) const;
+  void Fire(std::string_view key, const Partial& p, std::vector<AlertParts>* fired) const;
   void Evict();
   // start + within, saturating.
   int64_t SpanEnd(int64_t start) const;

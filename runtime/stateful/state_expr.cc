@@ -108,8 +108,10 @@ Datum EvalState(const ast::Expr& e, StateEnv& env) {
     case ast::ExprKind::kCountAll:
       return Datum::Int(env.count);
     case ast::ExprKind::kCall: {
-      auto it = env.aggregates.find(&e);
-      return it == env.aggregates.end() ? Datum::Null(e.type.scalar) : it->second;
+      for (const auto& [call, value] : env.aggregates) {
+        if (call == &e) return value;
+      }
+      return Datum::Null(e.type.scalar);
     }
     case ast::ExprKind::kField:
       return env.record == nullptr ? Datum::Null(e.type.scalar)

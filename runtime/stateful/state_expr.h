@@ -8,6 +8,8 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "compiler/ast/ast.h"
 #include "runtime/alerts.h"
@@ -17,10 +19,11 @@ namespace vigil::runtime {
 
 struct StateEnv {
   int64_t count = 0;
-  std::map<const ast::Expr*, schema::Datum> aggregates;  // aggregate call node -> its value
-  const EventRef* record = nullptr;                      // the triggering event
-  std::map<std::string, const EventRef*> steps;          // step name -> its event
-  std::deque<std::string> storage;                       // strings the Datums point into
+  // (aggregate call node, its value): a handful per rule, searched in order.
+  std::vector<std::pair<const ast::Expr*, schema::Datum>> aggregates;
+  const EventRef* record = nullptr;              // the triggering event
+  std::map<std::string, const EventRef*> steps;  // step name -> its event
+  std::deque<std::string> storage;               // strings the Datums point into
 };
 
 // The value of `e` (null for what state cannot provide: function calls, lists, quantifiers).

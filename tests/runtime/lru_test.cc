@@ -74,5 +74,26 @@ TEST(LruMapTest, TouchingFewKeysOftenHoldsOnlyThoseKeys) {
   EXPECT_EQ(Order(m), (std::vector<std::string>{"key1", "key2", "key0"}));
 }
 
+// A key hashed ahead of time (a batch of keys hashed in one loop) finds the same entry as its
+// text, and a prefetch changes nothing.
+TEST(LruMapTest, PrehashedKeysFindTheEntriesOfTheirText) {
+  runtime::LruMap<int> m;
+  m.Touch("a") = 1;
+  const std::string b = "b";
+  const runtime::HashedKey hb = runtime::HashedKey::Of(b);
+  m.Prefetch(hb);
+  bool fresh = false;
+  m.Touch(hb, &fresh) = 2;
+  EXPECT_TRUE(fresh);
+  ++m.Touch(runtime::HashedKey::Of("a"), &fresh);
+  EXPECT_FALSE(fresh);
+  EXPECT_EQ(ValueOf(m, "a"), 2);
+  EXPECT_EQ(ValueOf(m, "b"), 2);
+  EXPECT_EQ(Order(m), (std::vector<std::string>{"b", "a"}));
+  m.Erase(hb);
+  EXPECT_EQ(m.Find(hb), nullptr);
+  EXPECT_EQ(Order(m), (std::vector<std::string>{"a"}));
+}
+
 }  // namespace
 }  // namespace vigil::testing
