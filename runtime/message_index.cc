@@ -13,18 +13,6 @@ namespace {
 using schema::FieldId;
 
 // Hashes of the correlation keys of one row (0 when absent), salted per key kind.
-std::array<uint64_t, 3> KeysOf(const columnar::Batch& b, size_t row) {
-  std::array<uint64_t, 3> keys{};
-  const FieldId fields[3] = {FieldId::kMessageId, FieldId::kTrackingId, FieldId::kAggregateId};
-  for (int k = 0; k < 3; ++k) {
-    const columnar::Column* c = b.column(fields[k]);
-    if (c != nullptr && !c->IsNull(row) && !c->GetString(row).empty()) {
-      keys[k] = base::Hash64(c->GetString(row), k);
-    }
-  }
-  return keys;
-}
-
 std::array<uint64_t, 3> KeysOf(const EventRef& e) {
   std::array<uint64_t, 3> keys{};
   const std::string* texts[3] = {&e.message_id(), &e.tracking_id(), &e.aggregate_id()};
@@ -89,21 +77,50 @@ void MessageIndex::AddKey(uint64_t key, const Node& n) {
 }
 
 void MessageIndex::AddBatch(const columnar::Batch& batch) {
-  const columnar::Column* ts = batch.column(FieldId::kTs);
+  const size_t n = batch.size();
+  // A column at a time: every row's keys, then every row's action (a dictionary value is
+  // interned once); then the rows are added, the hash-table slots of the rows kAhead further
+  // prefetched meanwhile.
+  row_keys_.assign(n, {});
+  const FieldId fields[3] = {FieldId::kMessageId, FieldId::kTrackingId, FieldId::kAggregateId};
+  for (int k = 0; k < 3; ++k) {
+    const columnar::Column* c = batch.column(fields[k]);
+    for (size_t row = 0; c != nullptr && row < n; ++row) {
+      if (c->IsNull(row)) continue;
+      const std::string_view text = c->GetString(row);
+      if (!text.empty()) row_keys_[row][k] = base::Hash64(text, k);
+    }
+  }
+  row_actions_.assign(n, 0);
   const columnar::Column* action = batch.column(FieldId::kAction);
-  for (size_t row = 0; row < batch.size(); ++row) {
-    const auto keys = KeysOf(batch, row);
+  const bool dict = action != nullptr && action->storage() == columnar::Storage::kDictString;
+  std::vector<int32_t> by_code(dict ? action->dict.size() : 0, -1);
+  for (size_t row = 0; action != nullptr && row < n; ++row) {
+    if (action->IsNull(row)) continue;
+    if (!dict) {
+      row_actions_[row] = ActionId(action->GetString(row));
+      continue;
+    }
+    int32_t& id = by_code[action->code[row]];
+    if (id < 0) id = ActionId(action->GetString(row));
+    row_actions_[row] = static_cast<uint16_t>(id);
+  }
+  const columnar::Column* ts = batch.column(FieldId::kTs);
+  constexpr size_t kAhead = 8;
+  for (size_t row = 0; row < n; ++row) {
+    if (row + kAhead < n) {
+      for (uint64_t k : row_keys_[row + kAhead]) {
+        if (k != 0) by_key_.prefetch(k);
+      }
+    }
+    const auto& keys = row_keys_[row];
     if (keys[0] == 0 && keys[1] == 0 && keys[2] == 0) continue;
     const columnar::RowSource& src = batch.sources()[row];
-    const Node n{
-        src.offset,
-        ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row],
-        src.file,
-        kNil,
-        action == nullptr || action->IsNull(row) ? uint16_t{0} : ActionId(action->GetString(row)),
-        batch.type()};
+    const Node node{src.offset,        ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row],
+                    src.file,          kNil,
+                    row_actions_[row], batch.type()};
     for (uint64_t k : keys) {
-      if (k != 0) AddKey(k, n);
+      if (k != 0) AddKey(k, node);
     }
   }
 }

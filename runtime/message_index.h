@@ -5,6 +5,7 @@
 // `max_keys` keys, the oldest key evicted first.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -57,6 +58,9 @@ class MessageIndex {
   // Action texts, interned (low cardinality; past 65,535 distinct values new ones are left out).
   std::vector<std::string> actions_ = {""};
   std::unordered_map<std::string, uint16_t> action_ids_;
+  // AddBatch's per-row scratch, kept for its capacity.
+  std::vector<std::array<uint64_t, 3>> row_keys_;
+  std::vector<uint16_t> row_actions_;
 };
 
 }  // namespace vigil::runtime
