@@ -172,8 +172,8 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
   const auto& files = files_ == nullptr ? no_files : *files_;
   const size_t nkeys = rule.aggregate ? rule.aggregate->by.size() : rule.sequence->by.size();
   const size_t nargs = rule.aggregate ? sema::StatefulOutputs(rule, 0).size() - nkeys : 0;
-  // Per step: the rows it matched and, from the VM, their keys and aggregate-call arguments
-  // (built a column at a time).
+  // Per step: the rows it matched in time and, from the VM, their keys and aggregate-call
+  // arguments (built a column at a time); late rows are counted and left out first.
   const size_t steps = rule.sequence ? rule.sequence->steps.size() : 1;
   std::vector<std::vector<std::string>> keys(steps);
   std::vector<std::vector<StateValue>> args(nargs);  // aggregates: one step
@@ -184,7 +184,7 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
   for (size_t step = 0; step < steps; ++step) {
     const uint32_t slot = rules_.pack().SlotOf(rule_index, step);
     if (slot >= matches_.rows.size()) continue;
-    const std::vector<uint32_t>& rows = matches_.rows[slot];
+    const std::vector<uint32_t> rows = InTime(rule, matches_.rows[slot], ts, watermark);
     for (uint32_t i = 0; i < rows.size(); ++i)
       hits.push_back({rows[i], static_cast<uint32_t>(step), i});
     if (options_.use_interp) continue;
@@ -201,12 +201,6 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
   m.args.resize(nargs);
   std::deque<std::string> storage;  // the interpreter's string values of one hit
   for (const Hit& h : hits) {
-    ++counters_.matches;
-    const int64_t t = ts == nullptr || ts->IsNull(h.row) ? INT64_MIN : ts->i64[h.row];
-    if (t == INT64_MIN || t < watermark) {
-      stateful_.Late(rule);
-      continue;
-    }
     if (options_.use_interp) {
       // The interpreter evaluates the key expressions and arguments here, row by row.
       storage.clear();
@@ -222,12 +216,27 @@ void Runner::Stateful(const sema::Rule& rule, size_t rule_index, const columnar:
       for (size_t a = 0; a < nargs; ++a) m.args[a].push_back(std::move(args[a][h.index]));
     }
     m.steps.push_back(rule.aggregate ? -1 : static_cast<int32_t>(h.step));
-    m.ts.push_back(t);
+    m.ts.push_back(ts->i64[h.row]);  // InTime: not null
     m.events.push_back(RowEvent(batch, h.row, files));
   }
   std::vector<AlertParts> fired;
   stateful_.OnMatches(rule_index, tenant.id, m, &fired);
   EmitStateful(std::move(fired), tenant);
+}
+
+std::vector<uint32_t> Runner::InTime(const sema::Rule& rule, const std::vector<uint32_t>& rows,
+                                     const columnar::Column* ts, int64_t watermark) {
+  std::vector<uint32_t> in_time;
+  in_time.reserve(rows.size());
+  for (const uint32_t row : rows) {
+    ++counters_.matches;
+    if (ts == nullptr || ts->IsNull(row) || ts->i64[row] == INT64_MIN || ts->i64[row] < watermark) {
+      stateful_.Late(rule);  // no event time counts as late: it cannot be placed in time
+      continue;
+    }
+    in_time.push_back(row);
+  }
+  return in_time;
 }
 
 std::vector<StateValue> Runner::VmValues(const sema::Rule& rule, uint32_t slot, size_t output,

@@ -111,6 +111,10 @@ class Runner : public ingest::Sink {
   // The key text (KeyText) of each of `rows` from the VM's first `nkeys` outputs of `slot`.
   std::vector<std::string> VmKeys(uint32_t slot, size_t nkeys,
                                   const std::vector<uint32_t>& rows) const;
+  // The rows of `rows` whose event time is at or past `watermark`; counts each row as a match
+  // and the others as late events of `rule`.
+  std::vector<uint32_t> InTime(const sema::Rule& rule, const std::vector<uint32_t>& rows,
+                               const columnar::Column* ts, int64_t watermark);
   // The values of output `output` of `slot` (an aggregate-call argument) at each of `rows`.
   std::vector<StateValue> VmValues(const sema::Rule& rule, uint32_t slot, size_t output,
                                    const std::vector<uint32_t>& rows) const;
