@@ -107,7 +107,9 @@ constexpr Name kDefinitiveKeys[] = {
 
 std::optional<EventType> FindName(const Name* table, size_t n, std::string_view name) {
   for (size_t i = 0; i < n; ++i) {
-    if (base::EqualsIgnoreCase(table[i].name, name)) return table[i].type;
+    if (table[i].name.size() == name.size() && base::EqualsIgnoreCase(table[i].name, name)) {
+      return table[i].type;
+    }
   }
   return std::nullopt;
 }

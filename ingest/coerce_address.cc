@@ -2,6 +2,9 @@
 // the registered domain from the public suffix list), recipient lists, domains and URLs.
 // The null sender <> and empty values are absent; an address that does not split is kept
 // as sent in the address field with no parts.
+#include <array>
+#include <cstdint>
+
 #include "base/ip.h"
 #include "base/strings.h"
 #include "ingest/normalize_context.h"
@@ -41,16 +44,43 @@ void StageParts(NormalizeContext& c, const AddressFields& a, std::string_view te
   Set(c, a.address, p.address, weak);
   Set(c, a.local, c.Lower(p.local), weak);  // the address is stored lower-case too
   Set(c, a.domain, p.domain, weak);
-  Set(c, a.name, display.empty() ? p.display : base::Trim(display), weak);
+  Set(c, a.name, display.empty() ? p.display : TrimText(display), weak);
 }
 
 bool IsNoAddress(std::string_view text) { return text.empty() || text == "<>" || IsNullText(text); }
 
+// Byte classes for Split: 1 for the bytes that make stdlib::SplitAddress reject or parse a
+// display-name form (' ', '<', '>', ',', NUL), 2 for '@'.
+constexpr std::array<uint8_t, 256> kAddressBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char ch : {' ', '<', '>', ',', '\0'}) t[ch] = 1;
+  t['@'] = 2;
+  return t;
+}();
+
+// stdlib::SplitAddress(t) for a trimmed t, in one pass for the bare form "local@domain" (none
+// of the class-1 bytes: then SplitAddress only splits at the last '@'); other forms go to it.
+stdlib::AddressParts Split(std::string_view t) {
+  size_t at = std::string_view::npos;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const uint8_t k = kAddressBytes[static_cast<unsigned char>(t[i])];
+    if (k == 1) return stdlib::SplitAddress(t);
+    if (k == 2) at = i;
+  }
+  stdlib::AddressParts p;
+  if (at == std::string_view::npos || at == 0 || at + 1 == t.size()) return p;
+  p.valid = true;
+  p.address = t;
+  p.local = t.substr(0, at);
+  p.domain = t.substr(at + 1);
+  return p;
+}
+
 // Stages one address; `display` is a separately sent display name (release logs).
 void StageAddress(NormalizeContext& c, const AddressFields& a, std::string_view text,
                   std::string_view display, bool weak) {
-  text = base::Trim(text);
-  if (!IsNoAddress(text)) StageParts(c, a, text, stdlib::SplitAddress(text), display, weak);
+  text = TrimText(text);
+  if (!IsNoAddress(text)) StageParts(c, a, text, Split(text), display, weak);
 }
 
 // Reads {"emailAddress":..., "displayableName":...} from the nested parser.
@@ -86,9 +116,9 @@ bool CoerceAddress(const KeyRule& r, const RawField& f, NormalizeContext& c,
 
 // Stages one recipient: a record of recipients; the first also fills recipient.*.
 void StageRecipient(NormalizeContext& c, std::string_view text) {
-  text = base::Trim(text);
+  text = TrimText(text);
   if (IsNoAddress(text)) return;
-  const stdlib::AddressParts p = stdlib::SplitAddress(text);
+  const stdlib::AddressParts p = Split(text);
   c.row->BeginRecord(FieldId::kRecipients);
   c.row->SetMember(FieldId::kRecipientsAddress, p.valid ? p.address : text);
   if (p.valid) c.row->SetMember(FieldId::kRecipientsDomain, p.domain);
@@ -174,7 +204,7 @@ bool CoerceDomainWeak(const KeyRule& r, const RawField& f, NormalizeContext& c) 
   std::string_view s;
   if (!ScalarText(f, &s))
     return f.kind == RawKind::kNull || c.Fail(r.key, "expected a domain", f.text);
-  s = base::Trim(s);
+  s = TrimText(s);
   if (!s.empty() && !IsNullText(s)) c.row->SetString(r.field, s, true);
   return true;
 }
@@ -194,7 +224,7 @@ bool CoerceUrl(const KeyRule& r, const RawField& f, NormalizeContext& c) {
   std::string_view s;
   if (!ScalarText(f, &s))
     return f.kind == RawKind::kNull || c.Fail(r.key, "expected a URL", f.text);
-  s = base::Trim(s);
+  s = TrimText(s);
   if (s.empty() || IsNullText(s)) return true;
   c.row->SetString(FieldId::kUrl, s);
   std::string_view rest = s;

@@ -20,7 +20,7 @@ namespace {
 bool Nested(const KeyRule& r, const RawField& f, NormalizeContext& c, od::document* doc, bool* ok) {
   *ok = true;
   if (f.kind == RawKind::kNull) return false;
-  if (f.kind == RawKind::kString && (IsNullText(f.text) || base::Trim(f.text) == "[]")) {
+  if (f.kind == RawKind::kString && (IsNullText(f.text) || TrimText(f.text) == "[]")) {
     return false;
   }
   if (!c.nested->Parse(f, doc)) {
@@ -93,9 +93,9 @@ std::string_view InfoOf(od::value v, NormalizeContext& c) {
 }
 
 void StageAuth(FieldId f, std::string_view info, NormalizeContext& c) {
-  if (base::Trim(info).empty()) return;
+  if (TrimText(info).empty()) return;
   const std::string_view word = AuthWord(info);
-  c.row->SetString(f, word.empty() ? c.scratch->CopyLower(base::Trim(info)) : word);
+  c.row->SetString(f, word.empty() ? c.scratch->CopyLower(TrimText(info)) : word);
 }
 
 // spamProcessingDetail.verdict / spamVerdict: decision and risk, lower-cased.
@@ -128,7 +128,7 @@ void QuotedCsv(std::string_view s, Fn&& fn) {
     } else {
       end = s.find(',', i);
       if (end == std::string_view::npos) end = s.size();
-      fn(base::Trim(s.substr(i, end - i)));
+      fn(TrimText(s.substr(i, end - i)));
       i = end;
     }
   }
@@ -159,7 +159,7 @@ std::string_view InfoPart(std::string_view info, std::string_view label) {
        {" Application:", " Method:", " IP:", " Reason:", " 2FA:", " Date:", " Time:"}) {
     end = std::min(end, rest.find(next));
   }
-  return base::Trim(rest.substr(0, end));
+  return TrimText(rest.substr(0, end));
 }
 
 }  // namespace
@@ -188,7 +188,7 @@ bool CoerceSpamDetail(const KeyRule& r, const RawField& f, NormalizeContext& c) 
 bool CoerceAttachments(const KeyRule& r, const RawField& f, NormalizeContext& c) {
   if (f.kind == RawKind::kNull) return true;
   const bool json = f.kind == RawKind::kArray ||
-                    (f.kind == RawKind::kString && base::Trim(f.text).starts_with('['));
+                    (f.kind == RawKind::kString && TrimText(f.text).starts_with('['));
   size_t before = c.row->CountOf(FieldId::kAttachments);
   if (!json) {
     if (f.kind != RawKind::kString) return c.Fail(r.key, "expected attachment names", f.text);
@@ -212,9 +212,9 @@ bool CoerceAttachments(const KeyRule& r, const RawField& f, NormalizeContext& c)
 
 bool CoerceStringArray(const KeyRule& r, const RawField& f, NormalizeContext& c, bool lower) {
   if (f.kind == RawKind::kNull) return true;
-  if (f.kind == RawKind::kString && !base::Trim(f.text).starts_with('[')) {
-    if (!base::Trim(f.text).empty()) {
-      c.row->AppendString(r.field, lower ? c.Lower(base::Trim(f.text)) : base::Trim(f.text));
+  if (f.kind == RawKind::kString && !TrimText(f.text).starts_with('[')) {
+    if (!TrimText(f.text).empty()) {
+      c.row->AppendString(r.field, lower ? c.Lower(TrimText(f.text)) : TrimText(f.text));
     }
     return true;
   }
@@ -344,7 +344,7 @@ bool CoerceAuditInfo(const KeyRule& r, const RawField& f, NormalizeContext& c) {
   if (!ScalarText(f, &info)) {
     return f.kind == RawKind::kNull || c.Fail(r.key, "expected text", f.text);
   }
-  info = base::Trim(info);
+  info = TrimText(info);
   if (info.empty()) return true;
   c.row->SetString(r.field, info);
   std::string_view ip = InfoPart(info, "IP");

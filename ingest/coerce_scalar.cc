@@ -21,7 +21,7 @@ bool Text(const KeyRule& r, const RawField& f, NormalizeContext& c, std::string_
     *ok = c.Fail(r.key, "expected a scalar, got an object or array", f.text);
     return false;
   }
-  *text = base::Trim(f.text);
+  *text = TrimText(f.text);
   return !text->empty();
 }
 

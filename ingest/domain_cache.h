@@ -1,13 +1,16 @@
 // domain_cache.h: memoized registered-domain (eTLD+1) lookups for normalization. libpsl is
 // called once per distinct host; mail logs repeat a small set of domains, so the hot path is
-// one hash lookup. Bounded: the cache is dropped whole when it grows past kMaxEntries.
+// one probe of a flat open-addressing table. Bounded: the cache is dropped whole when it
+// grows past kMaxEntries.
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
+
+#include "vm/columnar/arena.h"
 
 namespace vigil::ingest {
 
@@ -21,15 +24,22 @@ class DomainCache {
   std::string_view Root(std::string_view host);
   // Drops every entry when there are more than kMaxEntries. Call only between records.
   void Trim();
-  size_t size() const { return map_.size(); }
+  size_t size() const { return count_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Entry {
+    std::string_view host;  // lower-case, in bytes_; empty: a free slot
+    std::string_view root;  // in bytes_
+    uint64_t hash = 0;
   };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> map_;
-  std::string key_;  // lower-cased lookup key, reused
+  // The slot of `host` (hash h): its entry, or the free slot where it would go.
+  size_t Probe(std::string_view host, uint64_t h) const;
+  void Grow();
+
+  std::vector<Entry> slots_;  // power-of-two size, at most half full
+  size_t count_ = 0;
+  columnar::Arena bytes_{16 * 1024};  // hosts and roots of the entries
+  std::string key_;                   // lower-cased lookup key, reused
 };
 
 }  // namespace vigil::ingest

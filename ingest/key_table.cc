@@ -33,13 +33,14 @@ constexpr std::array<ShapeInfo, kShapeCount> kShapes = {{
 }  // namespace
 
 KeyTable::KeyTable(std::span<const KeyRule> rules) {
-  slots_.assign(std::bit_ceil(rules.size() * 4 + 1), nullptr);
+  slots_.assign(std::bit_ceil(rules.size() * 4 + 1), Slot{});
   const size_t mask = slots_.size() - 1;
   for (const KeyRule& r : rules) {
     VIGIL_CHECK_MSG(Find(r.key) == nullptr, r.key);
-    size_t i = Hash(r.key) & mask;
-    while (slots_[i] != nullptr) i = (i + 1) & mask;
-    slots_[i] = &r;
+    const uint64_t h = columnar::HashBytes(r.key);
+    size_t i = h & mask;
+    while (slots_[i].rule != nullptr) i = (i + 1) & mask;
+    slots_[i] = Slot{&r, static_cast<uint32_t>(h >> 32)};
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "schema/schema.h"
+#include "vm/columnar/bytes.h"
 
 namespace vigil::ingest {
 
@@ -79,22 +80,23 @@ class KeyTable {
   explicit KeyTable(std::span<const KeyRule> rules);
   // The rule for `key` (exact, case-sensitive), or nullptr.
   const KeyRule* Find(std::string_view key) const {
+    const uint64_t h = columnar::HashBytes(key);
+    const auto tag = static_cast<uint32_t>(h >> 32);
     const size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
-      const KeyRule* r = slots_[i];
-      if (r == nullptr) return nullptr;
-      if (r->key.size() == key.size() && r->key == key) return r;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.rule == nullptr) return nullptr;
+      if (s.tag == tag && columnar::EqualBytes(s.rule->key, key)) return s.rule;
     }
   }
 
  private:
-  static size_t Hash(std::string_view k) {
-    if (k.empty()) return 0;
-    const auto b = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(k[i])); };
-    return k.size() * 0x9e37 + b(0) * 131 + b(k.size() - 1) * 31 + b(k.size() / 2) * 7 +
-           b(k.size() > 1 ? 1 : 0) * 1031;
-  }
-  std::vector<const KeyRule*> slots_;
+  // A slot keeps the high hash bits of its key, so a probe reads the rule only on a match.
+  struct Slot {
+    const KeyRule* rule = nullptr;
+    uint32_t tag = 0;
+  };
+  std::vector<Slot> slots_;
 };
 
 // The mapping table of a shape.

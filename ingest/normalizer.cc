@@ -125,9 +125,10 @@ bool Normalizer::Normalize(const RawRecord& record, const Route& route, StagedRo
   scratch_.Reset();
   domains_.Trim();
   NormalizeContext c{row, &scratch_, &domains_, &nested_, failure, route.type};
-  const KeyTable& table = TableFor(route.shape);
-  for (const RawField& f : record.fields) {
-    const KeyRule* rule = table.Find(f.key);
+  LayoutMemo& layout = layouts_[static_cast<size_t>(route.type)];
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    const RawField& f = record.fields[i];
+    const KeyRule* rule = layout.Find(route.shape, i, f.key);
     if (rule == nullptr) {
       NoteUnmapped(f.key);
       continue;
@@ -142,6 +143,29 @@ bool Normalizer::Normalize(const RawRecord& record, const Route& route, StagedRo
   }
   Derive(route, c);
   return true;
+}
+
+const KeyRule* Normalizer::LayoutMemo::Miss(Shape shape, size_t i, std::string_view key) {
+  if (shape != shape_) {
+    shape_ = shape;
+    entries_.clear();
+    keys_.clear();
+  }
+  const KeyRule* rule = TableFor(shape).Find(key);
+  if (i > entries_.size() || i >= kMaxPositions || key.size() > kMaxKeyBytes) return rule;
+  if (keys_.size() + key.size() > kMaxBytes) {  // stale keys of overwritten entries piled up
+    entries_.clear();
+    keys_.clear();
+    if (i > 0) return rule;
+  }
+  const Entry e{static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), rule};
+  keys_.append(key);
+  if (i == entries_.size()) {
+    entries_.push_back(e);
+  } else {
+    entries_[i] = e;
+  }
+  return rule;
 }
 
 void Normalizer::NoteUnmapped(std::string_view key) {

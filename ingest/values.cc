@@ -11,7 +11,10 @@
 namespace vigil::ingest {
 namespace {
 
-using base::EqualsIgnoreCase;
+// base::EqualsIgnoreCase with the length test inline: most table probes differ in length.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && base::EqualsIgnoreCase(a, b);
+}
 
 struct Word {
   std::string_view code;
@@ -130,7 +133,7 @@ std::optional<int64_t> ParseSentinel(std::string_view s) {
     return std::nullopt;
   }
   const int ms = Fraction(s, &i);
-  const std::string_view ampm = base::Trim(s.substr(i));
+  const std::string_view ampm = TrimText(s.substr(i));
   if (h < 1 || h > 12) return std::nullopt;
   if (EqualsIgnoreCase(ampm, "PM")) {
     h = h % 12 + 12;
@@ -164,7 +167,7 @@ std::optional<int64_t> EpochToMs(int64_t v) {
 }
 
 std::optional<int64_t> ParseTimestamp(std::string_view text) {
-  const std::string_view s = base::Trim(text);
+  const std::string_view s = TrimText(text);
   if (AllDigits(s)) {
     if (s.size() > 15) return std::nullopt;
     int64_t v = 0;
@@ -177,13 +180,13 @@ std::optional<int64_t> ParseTimestamp(std::string_view text) {
 
 bool IsNullText(std::string_view text) {
   if (text.size() > 8 && text.front() != ' ' && text.back() != ' ') return false;  // hot path
-  const std::string_view s = base::Trim(text);
+  const std::string_view s = TrimText(text);
   return s.empty() || EqualsIgnoreCase(s, "null") || EqualsIgnoreCase(s, "n/a") ||
          EqualsIgnoreCase(s, "na") || s == "-";
 }
 
 std::optional<bool> ParseLooseBool(std::string_view text) {
-  const std::string_view s = base::Trim(text);
+  const std::string_view s = TrimText(text);
   for (std::string_view t : {"true", "yes", "1", "t", "y", "hit"}) {
     if (EqualsIgnoreCase(s, t)) return true;
   }
@@ -194,7 +197,7 @@ std::optional<bool> ParseLooseBool(std::string_view text) {
 }
 
 std::optional<int64_t> ParseLooseInt(std::string_view text) {
-  std::string_view s = base::Trim(text);
+  std::string_view s = TrimText(text);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   int64_t v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -230,11 +233,11 @@ std::string_view DirectionWord(std::string_view text) {
                                     {"outbound", "outbound"},
                                     {"internal", "internal"},
                                     {"external", "external"}};
-  return Lookup(kWords, std::size(kWords), base::Trim(text), true);
+  return Lookup(kWords, std::size(kWords), TrimText(text), true);
 }
 
 std::string_view AuthWord(std::string_view info) {
-  std::string_view s = base::Trim(info);
+  std::string_view s = TrimText(info);
   for (std::string_view prefix : {"SPF_", "DKIM_", "DMARC_", "spf_", "dkim_", "dmarc_"}) {
     if (s.starts_with(prefix)) s.remove_prefix(prefix.size());
   }
@@ -267,7 +270,7 @@ int IdentifierIndex(std::string_view name) {
                                 {"custom_threat_dictionary", 6},
                                 {"custom_name", 7},
                                 {"custom_name_match", 7}};
-  const std::string_view s = base::Trim(name);
+  const std::string_view s = TrimText(name);
   for (const Id& id : kIds) {
     if (EqualsIgnoreCase(id.name, s)) return id.index;
   }

@@ -8,7 +8,19 @@
 #include <optional>
 #include <string_view>
 
+#include "base/strings.h"
+
 namespace vigil::ingest {
+
+// base::Trim (spaces, tabs, CR, LF off both ends), inline for the common text that starts and
+// ends with a visible byte.
+inline std::string_view TrimText(std::string_view s) {
+  if (s.empty() ||
+      (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) {
+    return s;
+  }
+  return base::Trim(s);
+}
 
 // Milliseconds since the Unix epoch (UTC) from: epoch milliseconds or seconds as digits;
 // ISO-8601 "2021-10-18T09:02:43+0100" (offsets +hhmm, +hh:mm, +hh, Z or none = UTC; optional

@@ -6,30 +6,21 @@
 
 namespace vigil::columnar {
 
-char* Arena::Allocate(size_t n) {
-  while (current_ < chunks_.size() && chunks_[current_].size - chunks_[current_].used < n) {
-    if (current_ + 1 == chunks_.size()) break;
-    ++current_;
-  }
-  if (chunks_.empty() || chunks_[current_].size - chunks_[current_].used < n) {
+char* Arena::AllocateSlow(size_t n) {
+  // The chunks after current_ are empty: fill the first that holds n bytes, else a new one.
+  size_t i = next_ == nullptr ? 0 : current_ + 1;
+  while (i < chunks_.size() && chunks_[i].size < n) ++i;
+  if (i == chunks_.size()) {
     Chunk c;
     c.size = std::max(chunk_size_, n);
     c.data = std::make_unique<char[]>(c.size);
     chunks_.push_back(std::move(c));
-    current_ = chunks_.size() - 1;
   }
-  Chunk& c = chunks_[current_];
-  char* p = c.data.get() + c.used;
-  c.used += n;
+  current_ = i;
+  next_ = chunks_[i].data.get() + n;
+  end_ = chunks_[i].data.get() + chunks_[i].size;
   used_total_ += n;
-  return p;
-}
-
-std::string_view Arena::Copy(std::string_view s) {
-  if (s.empty()) return {};
-  char* p = Allocate(s.size());
-  std::memcpy(p, s.data(), s.size());
-  return {p, s.size()};
+  return chunks_[i].data.get();
 }
 
 std::string_view Arena::CopyLower(std::string_view s) {
@@ -43,9 +34,10 @@ std::string_view Arena::CopyLower(std::string_view s) {
 }
 
 void Arena::Reset() {
-  for (Chunk& c : chunks_) c.used = 0;
   current_ = 0;
   used_total_ = 0;
+  next_ = chunks_.empty() ? nullptr : chunks_[0].data.get();
+  end_ = chunks_.empty() ? nullptr : next_ + chunks_[0].size;
 }
 
 }  // namespace vigil::columnar

@@ -2,6 +2,7 @@
 // Reset(). Part of vm/columnar (the VM's input format, written by ingest).
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -16,11 +17,22 @@ class Arena {
   Arena& operator=(const Arena&) = delete;
 
   // Copies s into the arena; the view lives until Reset().
-  std::string_view Copy(std::string_view s);
+  std::string_view Copy(std::string_view s) {
+    if (s.empty()) return {};
+    char* p = Allocate(s.size());
+    std::memcpy(p, s.data(), s.size());
+    return {p, s.size()};
+  }
   // Copies s lower-casing ASCII letters.
   std::string_view CopyLower(std::string_view s);
   // Reserves n writable bytes (valid until Reset()).
-  char* Allocate(size_t n);
+  char* Allocate(size_t n) {
+    if (static_cast<size_t>(end_ - next_) < n) return AllocateSlow(n);
+    char* p = next_;
+    next_ += n;
+    used_total_ += n;
+    return p;
+  }
   // Drops every string; keeps the chunks for reuse (a batch refilled to the same size
   // allocates nothing).
   void Reset();
@@ -31,18 +43,25 @@ class Arena {
     chunks_.swap(other.chunks_);
     std::swap(current_, other.current_);
     std::swap(used_total_, other.used_total_);
+    std::swap(next_, other.next_);
+    std::swap(end_, other.end_);
   }
 
  private:
   struct Chunk {
     std::unique_ptr<char[]> data;
     size_t size = 0;
-    size_t used = 0;
   };
+  // Moves to a chunk with n free bytes (a later one, or a new one) and allocates there.
+  char* AllocateSlow(size_t n);
+
   size_t chunk_size_;
   std::vector<Chunk> chunks_;
   size_t current_ = 0;  // chunks_[current_] is being filled; later ones are empty
   size_t used_total_ = 0;
+  // The free bytes of chunks_[current_] (none before the first allocation).
+  char* next_ = nullptr;
+  char* end_ = nullptr;
 };
 
 }  // namespace vigil::columnar
