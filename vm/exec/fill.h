@@ -3,6 +3,7 @@
 // time, honoring the selection and the inputs' null masks, so each scalar op is written once.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 
@@ -32,27 +33,66 @@ inline uint64_t TailMask(size_t n, size_t w) {
   return rem >= 64 ? ~uint64_t{0} : (uint64_t{1} << rem) - 1;
 }
 
-// dst over n elements: where `valid_word(w)` and the selection allow, dst is valid and
-// dst.t = f(i); elsewhere null.
-template <typename ValidWordFn, typename F>
-void FillPredicate(BoolReg& dst, size_t n, const columnar::Bitmap* sel, ValidWordFn&& valid_word,
-                   F&& f) {
-  dst.Resize(n);
+// The loop the fills below share: dst over n elements, valid where `valid_word(w)` and the
+// selection allow (null elsewhere); word_bits(w, live) gives the true bits of word w (bits
+// outside `live` are masked off).
+template <typename ValidWordFn, typename WordBitsFn>
+void FillWords(BoolReg& dst, size_t n, const columnar::Bitmap* sel, ValidWordFn&& valid_word,
+               WordBitsFn&& word_bits) {
+  dst.ResizeToOverwrite(n);
   uint64_t* t = dst.t.words();
   uint64_t* v = dst.v.words();
   const size_t words = (n + 63) / 64;
   for (size_t w = 0; w < words; ++w) {
     uint64_t live = SelWord(sel, w) & TailMask(n, w);
-    if (live == 0) continue;
-    live &= valid_word(w);
+    if (live != 0) live &= valid_word(w);
+    t[w] = live == 0 ? 0 : word_bits(w, live) & live;
+    v[w] = live;
+  }
+}
+
+// dst over n elements: where `valid_word(w)` and the selection allow, dst is valid and
+// dst.t = f(i); elsewhere null.
+template <typename ValidWordFn, typename F>
+void FillPredicate(BoolReg& dst, size_t n, const columnar::Bitmap* sel, ValidWordFn&& valid_word,
+                   F&& f) {
+  FillWords(dst, n, sel, valid_word, [&](size_t w, uint64_t live) {
     uint64_t bits = 0;
     for (uint64_t m = live; m != 0; m &= m - 1) {
       const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(m));
       if (f(i)) bits |= uint64_t{1} << (i - w * 64);
     }
-    t[w] = bits;
-    v[w] = live;
-  }
+    return bits;
+  });
+}
+
+// FillPredicate for an f that may read any element below n, null or not (a fixed-width value
+// slot holds some value either way): f runs on every element of a live word without a branch,
+// and the result is masked afterwards.
+template <typename ValidWordFn, typename F>
+void FillPredicateDense(BoolReg& dst, size_t n, const columnar::Bitmap* sel,
+                        ValidWordFn&& valid_word, F&& f) {
+  FillWords(dst, n, sel, valid_word, [&](size_t w, uint64_t) {
+    const size_t base = w * 64, count = std::min<size_t>(64, n - base);
+    uint64_t bits = 0;
+    for (size_t j = 0; j < count; ++j) bits |= static_cast<uint64_t>(f(base + j)) << j;
+    return bits;
+  });
+}
+
+// dst over n elements from a per-code verdict table (0 unknown, 1 false, 2 true): element i
+// reads code codes[index ? index[i] : i]; where `valid_word(w)` and the selection allow, dst is
+// valid and true when the code's verdict is 2. Every live element's code must have a verdict.
+// Codes of dead elements (null slots hold any value) are clamped to `table_size`, whose entry
+// must be 0, so the loop reads every element without a branch.
+template <typename ValidWordFn>
+void FillFromTable(BoolReg& dst, size_t n, const columnar::Bitmap* sel, ValidWordFn&& valid_word,
+                   const uint32_t* codes, const uint32_t* index, const uint8_t* table,
+                   uint32_t table_size) {
+  FillPredicateDense(dst, n, sel, valid_word, [&](size_t i) {
+    const uint32_t c = codes[index != nullptr ? index[i] : i];
+    return table[std::min(c, table_size)] >> 1;
+  });
 }
 
 // Calls f(i) for every element i < n in the selection (all when sel is null).

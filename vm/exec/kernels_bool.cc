@@ -15,7 +15,7 @@ void And(ExecState& s, const Instr& in) {
   const BoolReg& a = s.B(in.a);
   const BoolReg& b = s.B(in.b);
   BoolReg& dst = s.B(in.dst);
-  dst.Resize(s.SizeOf(in.dst));
+  dst.ResizeToOverwrite(s.SizeOf(in.dst));
   for (size_t w = 0; w < dst.t.word_count(); ++w) {
     const uint64_t ta = a.t.words()[w], tb = b.t.words()[w];
     const uint64_t fa = a.v.words()[w] & ~ta, fb = b.v.words()[w] & ~tb;
@@ -28,7 +28,7 @@ void Or(ExecState& s, const Instr& in) {
   const BoolReg& a = s.B(in.a);
   const BoolReg& b = s.B(in.b);
   BoolReg& dst = s.B(in.dst);
-  dst.Resize(s.SizeOf(in.dst));
+  dst.ResizeToOverwrite(s.SizeOf(in.dst));
   for (size_t w = 0; w < dst.t.word_count(); ++w) {
     const uint64_t ta = a.t.words()[w], tb = b.t.words()[w];
     const uint64_t fa = a.v.words()[w] & ~ta, fb = b.v.words()[w] & ~tb;
@@ -40,38 +40,57 @@ void Or(ExecState& s, const Instr& in) {
 void Not(ExecState& s, const Instr& in) {
   const BoolReg& a = s.B(in.a);
   BoolReg& dst = s.B(in.dst);
-  dst.Resize(s.SizeOf(in.dst));
+  dst.ResizeToOverwrite(s.SizeOf(in.dst));
   for (size_t w = 0; w < dst.t.word_count(); ++w) {
     dst.t.words()[w] = a.v.words()[w] & ~a.t.words()[w];
     dst.v.words()[w] = a.v.words()[w];
   }
 }
 
+namespace {
+
+// Verdict of a reduction from what its elements were (bit 0 a true, 1 a null, 2 a false
+// element): bit 0 valid, bit 1 true.
+constexpr uint8_t ReduceVerdict(ReduceOp op, uint8_t seen) {
+  const bool any_true = seen & 1, any_null = seen & 2, any_false = seen & 4;
+  int v;  // 0 false, 1 true, 2 null
+  if (op == ReduceOp::kAll) {
+    v = any_false ? 0 : (any_null ? 2 : 1);
+  } else {
+    v = any_true ? 1 : (any_null ? 2 : 0);
+    if (op == ReduceOp::kNone && v != 2) v = 1 - v;
+  }
+  return v == 2 ? 0 : (v == 1 ? 3 : 1);
+}
+
+}  // namespace
+
 void Reduce(ExecState& s, const Instr& in) {
   const BoolReg& a = s.B(in.a);
   const DomainReg& d = s.D(in.b);
   const size_t parents = s.SizeOf(in.dst);
   const auto op = static_cast<ReduceOp>(in.sub);
-  // Per parent: saw a true / a null / a false element.
+  // Per parent: saw a true (1) / a null (2) / a false (4) element.
   thread_local std::vector<uint8_t> seen;
   seen.assign(parents, 0);
   for (size_t e = 0; e < d.size; ++e) {
-    const uint8_t bit = a.t.Get(e) ? 1 : (a.v.Get(e) ? 4 : 2);
-    seen[d.parent[e]] |= bit;
+    const uint64_t t = a.t.words()[e >> 6] >> (e & 63), v = a.v.words()[e >> 6] >> (e & 63);
+    seen[d.parent[e]] |= static_cast<uint8_t>((t & 1) | ((~v & 1) << 1) | ((v & ~t & 1) << 2));
   }
+  uint8_t verdict[8];
+  for (uint8_t k = 0; k < 8; ++k) verdict[k] = ReduceVerdict(op, k);
   BoolReg& dst = s.B(in.dst);
   dst.Resize(parents);
-  for (size_t p = 0; p < parents; ++p) {
-    const bool any_true = seen[p] & 1, any_null = seen[p] & 2, any_false = seen[p] & 4;
-    int v;  // 0 false, 1 true, 2 null
-    if (op == ReduceOp::kAll) {
-      v = any_false ? 0 : (any_null ? 2 : 1);
-    } else {
-      v = any_true ? 1 : (any_null ? 2 : 0);
-      if (op == ReduceOp::kNone && v != 2) v = 1 - v;
+  for (size_t w = 0; w * 64 < parents; ++w) {
+    const size_t count = std::min<size_t>(64, parents - w * 64);
+    uint64_t t = 0, v = 0;
+    for (size_t j = 0; j < count; ++j) {
+      const uint8_t r = verdict[seen[w * 64 + j]];
+      v |= static_cast<uint64_t>(r & 1) << j;
+      t |= static_cast<uint64_t>(r >> 1) << j;
     }
-    if (v != 2) dst.v.Set(p);
-    if (v == 1) dst.t.Set(p);
+    dst.t.words()[w] = t;
+    dst.v.words()[w] = v;
   }
 }
 
@@ -79,7 +98,9 @@ void Count(ExecState& s, const Instr& in) {
   const DomainReg& d = s.D(in.b);
   const size_t parents = s.SizeOf(in.dst);
   ValueReg& dst = s.V(in.dst);
-  if (!dst.owned) dst.owned = std::make_unique<columnar::Column>(schema::ScalarType::kInt, columnar::Storage::kI64);
+  if (!dst.owned)
+    dst.owned =
+        std::make_unique<columnar::Column>(schema::ScalarType::kInt, columnar::Storage::kI64);
   columnar::Column& out = *dst.owned;
   out.Reset(parents);
   for (size_t p = 0; p < parents; ++p) out.SetInt(p, 0);
@@ -129,6 +150,7 @@ void Scan(ExecState& s, const Instr& in) {
     hits_of.assign(values.size(), nullptr);
     RegisterIds& value_ids = s.caches.IdsFor(in.a);
     value_ids.Bind(*a.col, s.caches.serial);
+    if (in.sel == bytecode::kNoReg) value_ids.MapEvery();
     IdResults<KeptHits>* kept = value_ids.keeping() ? &s.caches.scans[s.IndexOf(in)] : nullptr;
     if (kept != nullptr) kept->Sync(value_ids, {});
     auto hits = [&](uint32_t c) -> const std::vector<uint32_t>* {
@@ -148,7 +170,11 @@ void Scan(ExecState& s, const Instr& in) {
     });
     return;
   }
+  // Texts are scattered through the batch's arena: fetch a few elements ahead (a prefetch of
+  // a dead element's stale view is harmless).
+  constexpr size_t kAhead = 4;
   ForEachSelected(n, &live, [&](size_t i) {
+    if (i + kAhead < n) __builtin_prefetch(a.col->str[a.At(i + kAhead)].data());
     set.Scan(a.col->str[a.At(i)], scratch, &ids);
     mark(i, ids);
   });

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <functional>
 #include <unordered_set>
 
 #include "stdlib/strings/wildcard.h"
@@ -24,12 +25,18 @@ namespace {
 template <typename T>
 bool Compare(const T& a, const T& b, CmpOp op) {
   switch (op) {
-    case CmpOp::kEq: return a == b;
-    case CmpOp::kNe: return !(a == b);
-    case CmpOp::kLt: return a < b;
-    case CmpOp::kLe: return a <= b;
-    case CmpOp::kGt: return b < a;
-    case CmpOp::kGe: return b <= a;
+    case CmpOp::kEq:
+      return a == b;
+    case CmpOp::kNe:
+      return !(a == b);
+    case CmpOp::kLt:
+      return a < b;
+    case CmpOp::kLe:
+      return a <= b;
+    case CmpOp::kGt:
+      return b < a;
+    case CmpOp::kGe:
+      return b <= a;
   }
   return false;
 }
@@ -44,6 +51,15 @@ int CompareStrings(std::string_view a, std::string_view b, bool caseless) {
   if (!caseless) return a.compare(b);
   std::string x, y;
   return Fold(a, &x).compare(Fold(b, &y));
+}
+
+// Elements ahead of the one evaluated whose dictionary value is prefetched: a batch's values
+// are scattered through its arena, so the first kernel to read them waits on memory.
+constexpr size_t kPrefetchAhead = 16;
+
+// Prefetches the bytes of dictionary value `code` (any code: out of range does nothing).
+inline void PrefetchValue(const std::vector<std::string_view>& values, uint32_t code) {
+  if (code < values.size()) __builtin_prefetch(values[code].data());
 }
 
 // Predicate over a string-valued register: per distinct value for dictionary columns. With
@@ -65,6 +81,7 @@ void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f,
       ids = &s.caches.IdsFor(in.a);
       ids->Bind(*a.col, s.caches.serial);
       if (ids->keeping()) {
+        if (in.sel == bytecode::kNoReg) ids->MapEvery();
         kept = &s.caches.predicates[s.IndexOf(in)];
         kept->Sync(*ids, *keep);
       }
@@ -75,15 +92,53 @@ void StringPredicate(ExecState& s, const Instr& in, const ValueReg& a, F&& f,
       if (r == 0) r = f(values[c]) ? 2 : 1;
       return r;
     };
+    // Verdicts of the codes live elements read, then a branch-free gather of them. Without a
+    // selection nearly every value is read: each value's verdict, in code order.
     const uint32_t* codes = a.col->code.data();
-    FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) {
-      const uint32_t c = codes[a.At(i)];
-      if (table[c] == 0) table[c] = eval(c);
-      return table[c] == 2;
-    });
+    const columnar::Bitmap* sel = s.Sel(in.sel);
+    const size_t words = sel == nullptr ? 0 : (n + 63) / 64;
+    for (uint32_t c = 0; sel == nullptr && c < values.size(); ++c) {
+      if (c + kPrefetchAhead < values.size()) PrefetchValue(values, c + kPrefetchAhead);
+      table[c] = eval(c);
+    }
+    for (size_t w = 0; w < words; ++w) {
+      for (uint64_t m = SelWord(sel, w) & TailMask(n, w) & valid(w); m != 0; m &= m - 1) {
+        const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(m));
+        if (i + kPrefetchAhead < n) PrefetchValue(values, codes[a.At(i + kPrefetchAhead)]);
+        const uint32_t c = codes[a.At(i)];
+        if (table[c] == 0) table[c] = eval(c);
+      }
+    }
+    table.push_back(0);  // the verdict of a dead element's clamped code
+    FillFromTable(s.B(in.dst), n, sel, valid, codes, a.indexed ? a.index.data() : nullptr,
+                  table.data(), static_cast<uint32_t>(values.size()));
     return;
   }
-  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return f(a.col->str[a.At(i)]); });
+  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid,
+                [&](size_t i) { return f(a.col->str[a.At(i)]); });
+}
+
+// dst = vals[i] <op> kv over n elements (an int column read directly), one loop per operator.
+template <typename ValidWordFn>
+void CompareIntsK(BoolReg& dst, size_t n, const columnar::Bitmap* sel, ValidWordFn&& valid,
+                  const int64_t* vals, int64_t kv, CmpOp op) {
+  auto fill = [&](auto cmp) {
+    FillPredicateDense(dst, n, sel, valid, [&](size_t i) { return cmp(vals[i], kv); });
+  };
+  switch (op) {
+    case CmpOp::kEq:
+      return fill(std::equal_to<int64_t>());
+    case CmpOp::kNe:
+      return fill(std::not_equal_to<int64_t>());
+    case CmpOp::kLt:
+      return fill(std::less<int64_t>());
+    case CmpOp::kLe:
+      return fill(std::less_equal<int64_t>());
+    case CmpOp::kGt:
+      return fill(std::greater<int64_t>());
+    case CmpOp::kGe:
+      return fill(std::greater_equal<int64_t>());
+  }
 }
 
 bool NumericAsDouble(const ValueReg& a, size_t i, ScalarType t, double* out) {
@@ -122,10 +177,9 @@ void CmpK(ExecState& s, const Instr& in) {
   }
   const int64_t kv = k.i;
   const int64_t* vals = a.col->i64.data();
-  if (!a.indexed) {
-    return FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return Compare(vals[i], kv, op); });
-  }
-  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid, [&](size_t i) { return Compare(vals[a.At(i)], kv, op); });
+  if (!a.indexed) return CompareIntsK(s.B(in.dst), n, s.Sel(in.sel), valid, vals, kv, op);
+  FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid,
+                [&](size_t i) { return Compare(vals[a.At(i)], kv, op); });
 }
 
 void Cmp(ExecState& s, const Instr& in) {
@@ -140,12 +194,14 @@ void Cmp(ExecState& s, const Instr& in) {
   if (schema::IsStringLike(ta)) {
     const bool caseless = in.flags & bytecode::kFlagCaseless;
     return FillPredicate(dst, n, s.Sel(in.sel), valid, [&](size_t i) {
-      return Compare(CompareStrings(a.col->GetString(a.At(i)), b.col->GetString(b.At(i)), caseless), 0, op);
+      return Compare(CompareStrings(a.col->GetString(a.At(i)), b.col->GetString(b.At(i)), caseless),
+                     0, op);
     });
   }
   if (ta == ScalarType::kIp) {
-    return FillPredicate(dst, n, s.Sel(in.sel), valid,
-                         [&](size_t i) { return Compare(a.col->ip[a.At(i)], b.col->ip[b.At(i)], op); });
+    return FillPredicate(dst, n, s.Sel(in.sel), valid, [&](size_t i) {
+      return Compare(a.col->ip[a.At(i)], b.col->ip[b.At(i)], op);
+    });
   }
   if (ta == ScalarType::kFloat || tb == ScalarType::kFloat) {
     return FillPredicate(dst, n, s.Sel(in.sel), valid, [&](size_t i) {
@@ -175,11 +231,16 @@ void Str(ExecState& s, const Instr& in) {
       y = Fold(y, &y_buf);
     }
     switch (op) {
-      case StrOp::kEq: return x == y;
-      case StrOp::kContains: return x.find(y) != std::string_view::npos;
-      case StrOp::kStartsWith: return x.starts_with(y);
-      case StrOp::kEndsWith: return x.ends_with(y);
-      default: return false;
+      case StrOp::kEq:
+        return x == y;
+      case StrOp::kContains:
+        return x.find(y) != std::string_view::npos;
+      case StrOp::kStartsWith:
+        return x.starts_with(y);
+      case StrOp::kEndsWith:
+        return x.ends_with(y);
+      default:
+        return false;
     }
   });
 }
@@ -211,9 +272,15 @@ void InSet(ExecState& s, const Instr& in) {
   if (set.kind == bytecode::ConstSet::Kind::kNetworks && s.TypeOf(in.a) == ScalarType::kIp &&
       a.col != nullptr) {
     const size_t n = s.SizeOf(in.dst);
-    return FillPredicate(
-        s.B(in.dst), n, s.Sel(in.sel), [&](size_t w) { return ValidWord(a, w, n); },
-        [&](size_t i) { return set.ContainsIp(a.col->ip[a.At(i)]); });
+    auto valid = [&](size_t w) { return ValidWord(a, w, n); };
+    // Every slot below n holds some address, null or not: no branch per element.
+    if (!a.indexed) {
+      const base::IpAddr* ips = a.col->ip.data();
+      return FillPredicateDense(s.B(in.dst), n, s.Sel(in.sel), valid,
+                                [&](size_t i) { return set.ContainsIp(ips[i]); });
+    }
+    return FillPredicate(s.B(in.dst), n, s.Sel(in.sel), valid,
+                         [&](size_t i) { return set.ContainsIp(a.col->ip[a.At(i)]); });
   }
   static const std::string kConstant;  // a constant set depends on nothing else
   Membership(s, in, a, kConstant, [&](const Datum& d) { return set.Contains(d); });
@@ -221,7 +288,9 @@ void InSet(ExecState& s, const Instr& in) {
 
 namespace {
 
-ListCache::Entry& CacheFor(ExecState& s, const schema::ListValue& list) { return s.list_cache.entries[&list]; }
+ListCache::Entry& CacheFor(ExecState& s, const schema::ListValue& list) {
+  return s.list_cache.entries[&list];
+}
 
 const std::unordered_set<std::string>& FoldedEntries(ExecState& s, const schema::ListValue& list) {
   ListCache::Entry& e = CacheFor(s, list);
@@ -252,7 +321,8 @@ ListCache::Entry& CaselessPatterns(ExecState& s, const schema::ListValue& list, 
   if (!e.patterns) {
     e.patterns = std::make_unique<stdlib::PatternSet>();
     for (const std::string& x : list.entries()) {
-      e.patterns->Add(glob ? stdlib::PatternSet::Kind::kWildcard : stdlib::PatternSet::Kind::kRegex, x, true);
+      e.patterns->Add(glob ? stdlib::PatternSet::Kind::kWildcard : stdlib::PatternSet::Kind::kRegex,
+                      x, true);
     }
     std::string error;
     if (!e.patterns->Compile(&error)) e.patterns = std::make_unique<stdlib::PatternSet>();

@@ -32,15 +32,25 @@ struct RuntimeSet {
   // addresses (high, low 64 bits).
   using Address = std::pair<uint64_t, uint64_t>;
   std::vector<std::pair<Address, Address>> ranges;
+  static constexpr size_t kLinearRanges = 8;  // up to this many ranges, a linear scan
   // d must be non-null.
   bool Contains(const schema::Datum& d) const;
   // kNetworks: whether a network contains ip (what Contains answers for an ip value).
   bool ContainsIp(const base::IpAddr& ip) const {
     const Address a = AddressOf(ip);
+    if (ranges.size() <= kLinearRanges) {  // branch-free: whether a row hits varies by row
+      bool hit = false;
+      for (const auto& [first, last] : ranges) hit |= NotBelow(a, first) & NotBelow(last, a);
+      return hit;
+    }
     // The last range starting at or before a.
     auto it = std::upper_bound(ranges.begin(), ranges.end(), a,
                                [](const Address& x, const auto& range) { return x < range.first; });
     return it != ranges.begin() && a <= std::prev(it)->second;
+  }
+  // x >= y, without a branch.
+  static bool NotBelow(const Address& x, const Address& y) {
+    return (x.first > y.first) | ((x.first == y.first) & (x.second >= y.second));
   }
   // The address as two big-endian 64-bit halves (so pairs compare as addresses do).
   static Address AddressOf(const base::IpAddr& ip) {
@@ -63,7 +73,9 @@ class LoadedPack {
   static std::unique_ptr<LoadedPack> Load(bytecode::Executable exe, std::string* error);
 
   const bytecode::Executable& exe() const { return exe_; }
-  const bytecode::Program* ProgramFor(schema::EventType t) const { return by_type_[static_cast<size_t>(t)]; }
+  const bytecode::Program* ProgramFor(schema::EventType t) const {
+    return by_type_[static_cast<size_t>(t)];
+  }
   const RuntimeSet& set(uint32_t i) const { return sets_[i]; }
   const stdlib::PatternSet& patterns(uint32_t i) const { return *patterns_[i]; }
   const stdlib::PreparedCall& call(uint32_t i) const { return *calls_[i]; }

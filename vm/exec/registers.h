@@ -25,6 +25,11 @@ struct BoolReg {
     t.Resize(n, false);
     v.Resize(n, false);
   }
+  // Sizes both bitmaps to n for a caller that then writes every word of them (the bits are
+  // left as they were when the size already is n, so no word is cleared only to be written).
+  void ResizeToOverwrite(size_t n) {
+    if (t.size() != n || v.size() != n) Resize(n);
+  }
 };
 
 struct ValueReg {
@@ -32,7 +37,7 @@ struct ValueReg {
   // Array registers: col holds the offsets (per row of col), elems the element values: the
   // array's own element column, or a member column of a records field.
   const columnar::Column* elems = nullptr;
-  std::vector<uint32_t> index;            // element i reads col at index[i] when `indexed`
+  std::vector<uint32_t> index;  // element i reads col at index[i] when `indexed`
   bool indexed = false;
   std::unique_ptr<columnar::Column> owned;  // results of computations
   size_t size = 0;                          // elements in the register's domain
@@ -48,7 +53,7 @@ struct DomainReg {
   size_t size = 0;
   std::vector<uint32_t> parent;
   std::vector<uint32_t> elem;
-  bool identity = false;  // elem[e] == e for every e (no index needed)
+  bool identity = false;                    // elem[e] == e for every e (no index needed)
   const columnar::Column* elems = nullptr;  // the array's element values (arrays of scalars)
 };
 

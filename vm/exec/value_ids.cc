@@ -1,6 +1,8 @@
 // value_ids.cc: binding a batch's dictionary to the cross-batch ids of a register.
 #include "vm/exec/value_ids.h"
 
+#include <algorithm>
+
 namespace vigil::vm {
 
 void RegisterIds::Bind(const columnar::Column& col, uint64_t serial) {
@@ -16,6 +18,28 @@ void RegisterIds::Bind(const columnar::Column& col, uint64_t serial) {
   }
   if (ids_.size() + col.dict.size() > kMaxIds) Forget();
   by_code_.assign(keeping() ? col.dict.size() : 0, kUnmapped);
+}
+
+void RegisterIds::MapEvery() {
+  if (!keeping()) return;
+  constexpr size_t kBytesAhead = 16;  // codes whose bytes are in flight
+  constexpr size_t kSlotsAhead = 8;   // codes hashed whose table slot is in flight
+  const std::vector<std::string_view>& values = col_->dict.values();
+  const size_t n = values.size();
+  hashes_.resize(n);
+  for (size_t c = 0; c < std::min(n, kBytesAhead); ++c) __builtin_prefetch(values[c].data());
+  for (size_t c = 0; c < std::min(n, kSlotsAhead); ++c) {
+    hashes_[c] = columnar::StringDict::Hash(values[c]);
+    ids_.Prefetch(hashes_[c]);
+  }
+  for (size_t c = 0; c < n; ++c) {
+    if (c + kBytesAhead < n) __builtin_prefetch(values[c + kBytesAhead].data());
+    if (c + kSlotsAhead < n) {
+      hashes_[c + kSlotsAhead] = columnar::StringDict::Hash(values[c + kSlotsAhead]);
+      ids_.Prefetch(hashes_[c + kSlotsAhead]);
+    }
+    if (by_code_[c] == kUnmapped) by_code_[c] = Map(values[c], hashes_[c]);
+  }
 }
 
 void RegisterIds::Forget() {

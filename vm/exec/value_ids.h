@@ -34,14 +34,14 @@ class RegisterIds {
   // The id of code `code` of the bound column.
   uint32_t IdOf(uint32_t code) {
     uint32_t& id = by_code_[code];
-    if (id == kUnmapped) {
-      const size_t known = ids_.size();
-      id = ids_.Intern(col_->dict.value(code), bytes_);
-      ++lookups_;
-      added_ += ids_.size() - known;
-    }
+    if (id == kUnmapped)
+      id = Map(col_->dict.value(code), columnar::StringDict::Hash(col_->dict.value(code)));
     return id;
   }
+  // Maps every code of the bound column (when keeping), for a kernel that reads every element:
+  // the bytes and table slots of later values are prefetched while earlier ones are mapped, so
+  // the misses on values scattered through the batch's arena overlap instead of queueing.
+  void MapEvery();
   size_t size() const { return ids_.size(); }
   // An upper bound of size() until the end of the bound batch.
   size_t bound() const { return ids_.size() + by_code_.size(); }
@@ -51,9 +51,18 @@ class RegisterIds {
  private:
   static constexpr uint32_t kUnmapped = 0xffffffffu;
   void Forget();
+  // Interns a value with its StringDict::Hash and counts the lookup.
+  uint32_t Map(std::string_view value, uint32_t hash) {
+    const size_t known = ids_.size();
+    const uint32_t id = ids_.InternHashed(value, hash, bytes_);
+    ++lookups_;
+    added_ += ids_.size() - known;
+    return id;
+  }
   columnar::StringDict ids_;
   columnar::Arena bytes_;
   std::vector<uint32_t> by_code_;
+  std::vector<uint32_t> hashes_;  // MapEvery's hashes of the codes ahead
   const columnar::Column* col_ = nullptr;
   uint64_t serial_ = 0;
   uint64_t generation_ = 0;
