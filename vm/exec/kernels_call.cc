@@ -212,6 +212,19 @@ KeptCall BindKept(ExecState& s, const Instr& in, uint32_t reg, const BoundArgs& 
   return k;
 }
 
+// Rows ahead of the one stored whose kept result is prefetched: rows read kept results at
+// scattered ids, each a likely cache miss.
+constexpr size_t kKeptAhead = 8;
+
+// Prefetches the kept result of `code` (any code; nothing when it has no id yet).
+void PrefetchKept(const KeptCall& kept, uint32_t code) {
+  if (kept.ids == nullptr) return;
+  const uint32_t id = kept.ids->MappedId(code);
+  if (id == RegisterIds::kUnmapped) return;
+  if (kept.scalars != nullptr) __builtin_prefetch(&(*kept.scalars)[id]);
+  if (kept.strings != nullptr) __builtin_prefetch(&(*kept.strings)[id]);
+}
+
 // A scalar-valued call whose one per-element argument is dictionary-encoded: once per distinct
 // value of the selected elements (a null value is evaluated per element, for null-aware
 // functions), and results are kept across batches by the argument's value ids. String results
@@ -269,6 +282,7 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
   };
   Datum result;
   ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
+    if (i + kKeptAhead < n) PrefetchKept(kept, arg.col->code[arg.At(i + kKeptAhead)]);
     ctx.now_ms = NowOf(ts, rows, i);
     if (arg.IsNull(i)) {
       b.values[b.dict_arg] = Datum::Null(arg_type);

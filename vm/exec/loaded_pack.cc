@@ -39,6 +39,19 @@ std::vector<std::pair<RuntimeSet::Address, RuntimeSet::Address>> Ranges(
   return merged;
 }
 
+// The part of `ranges` inside ::ffff:0.0.0.0/96 (IPv4-mapped addresses), as IPv4 ranges.
+std::vector<std::pair<uint32_t, uint32_t>> V4Ranges(
+    const std::vector<std::pair<RuntimeSet::Address, RuntimeSet::Address>>& ranges) {
+  const RuntimeSet::Address first_v4{0, 0x0000ffff00000000u}, last_v4{0, 0x0000ffffffffffffu};
+  std::vector<std::pair<uint32_t, uint32_t>> r;
+  for (const auto& [first, last] : ranges) {
+    if (last < first_v4 || last_v4 < first) continue;
+    r.push_back({static_cast<uint32_t>(std::max(first, first_v4).second),
+                 static_cast<uint32_t>(std::min(last, last_v4).second)});
+  }
+  return r;
+}
+
 }  // namespace
 
 bool RuntimeSet::Contains(const schema::Datum& d) const {
@@ -48,7 +61,6 @@ bool RuntimeSet::Contains(const schema::Datum& d) const {
   return list->Find(d) >= 0;
 }
 
-
 namespace {
 
 schema::Datum ToDatum(const bytecode::Constant& c) {
@@ -56,14 +68,22 @@ schema::Datum ToDatum(const bytecode::Constant& c) {
   using schema::ScalarType;
   if (c.is_null) return Datum::Null(c.type);
   switch (c.type) {
-    case ScalarType::kBool: return Datum::Bool(c.i != 0);
-    case ScalarType::kInt: return Datum::Int(c.i);
-    case ScalarType::kFloat: return Datum::Float(c.f);
-    case ScalarType::kTimestamp: return Datum::Timestamp(c.i);
-    case ScalarType::kDuration: return Datum::Duration(c.i);
-    case ScalarType::kIp: return Datum::Ip(c.ip);
-    case ScalarType::kCidr: return Datum::Cidr({c.ip, c.prefix});
-    default: return Datum::String(c.s, c.type);
+    case ScalarType::kBool:
+      return Datum::Bool(c.i != 0);
+    case ScalarType::kInt:
+      return Datum::Int(c.i);
+    case ScalarType::kFloat:
+      return Datum::Float(c.f);
+    case ScalarType::kTimestamp:
+      return Datum::Timestamp(c.i);
+    case ScalarType::kDuration:
+      return Datum::Duration(c.i);
+    case ScalarType::kIp:
+      return Datum::Ip(c.ip);
+    case ScalarType::kCidr:
+      return Datum::Cidr({c.ip, c.prefix});
+    default:
+      return Datum::String(c.s, c.type);
   }
 }
 
@@ -76,19 +96,25 @@ bool BuildSet(const ConstSet& in, RuntimeSet* out, std::string* error) {
   stdlib::ListOptions opts;
   std::vector<std::string> entries = in.strings;
   switch (in.kind) {
-    case ConstSet::Kind::kStrings: opts.kind = stdlib::ListKind::kString; break;
+    case ConstSet::Kind::kStrings:
+      opts.kind = stdlib::ListKind::kString;
+      break;
     case ConstSet::Kind::kStringsFolded:
       opts.kind = stdlib::ListKind::kString;
       opts.caseless = true;
       break;
-    case ConstSet::Kind::kDomainSuffix: opts.kind = stdlib::ListKind::kDomain; break;
+    case ConstSet::Kind::kDomainSuffix:
+      opts.kind = stdlib::ListKind::kDomain;
+      break;
     case ConstSet::Kind::kNetworks:
       opts.kind = stdlib::ListKind::kCidr;
       out->ranges = Ranges(in.networks);
+      out->v4_ranges = V4Ranges(out->ranges);
       entries.clear();
       for (const base::Cidr& c : in.networks) entries.push_back(base::FormatCidr(c));
       break;
-    case ConstSet::Kind::kInts: break;
+    case ConstSet::Kind::kInts:
+      break;
   }
   std::vector<stdlib::EntryError> errors;
   out->list = stdlib::BuildList(opts, entries, &errors);
@@ -102,12 +128,18 @@ bool BuildSet(const ConstSet& in, RuntimeSet* out, std::string* error) {
 stdlib::PatternSet::Kind PatternKind(bytecode::StrOp op) {
   using K = stdlib::PatternSet::Kind;
   switch (op) {
-    case bytecode::StrOp::kEq: return K::kEquals;
-    case bytecode::StrOp::kContains: return K::kContains;
-    case bytecode::StrOp::kStartsWith: return K::kStartsWith;
-    case bytecode::StrOp::kEndsWith: return K::kEndsWith;
-    case bytecode::StrOp::kLike: return K::kWildcard;
-    case bytecode::StrOp::kRegex: return K::kRegex;
+    case bytecode::StrOp::kEq:
+      return K::kEquals;
+    case bytecode::StrOp::kContains:
+      return K::kContains;
+    case bytecode::StrOp::kStartsWith:
+      return K::kStartsWith;
+    case bytecode::StrOp::kEndsWith:
+      return K::kEndsWith;
+    case bytecode::StrOp::kLike:
+      return K::kWildcard;
+    case bytecode::StrOp::kRegex:
+      return K::kRegex;
   }
   return K::kContains;
 }
@@ -169,7 +201,8 @@ bool LoadedPack::Build(std::string* error) {
   return true;
 }
 
-const schema::ListValue& LoadedPack::ResolveList(uint32_t i, const columnar::TenantContext& tenant) const {
+const schema::ListValue& LoadedPack::ResolveList(uint32_t i,
+                                                 const columnar::TenantContext& tenant) const {
   const bytecode::PackList& l = exe_.lists[i];
   if (l.tenant) {
     auto it = tenant.lists.find(l.name);

@@ -32,11 +32,19 @@ struct RuntimeSet {
   // addresses (high, low 64 bits).
   using Address = std::pair<uint64_t, uint64_t>;
   std::vector<std::pair<Address, Address>> ranges;
+  // The ranges' part inside ::ffff:0.0.0.0/96, as IPv4 addresses (what an IPv4 value can hit).
+  std::vector<std::pair<uint32_t, uint32_t>> v4_ranges;
   static constexpr size_t kLinearRanges = 8;  // up to this many ranges, a linear scan
   // d must be non-null.
   bool Contains(const schema::Datum& d) const;
   // kNetworks: whether a network contains ip (what Contains answers for an ip value).
   bool ContainsIp(const base::IpAddr& ip) const {
+    uint32_t v4 = 0;
+    if (v4_ranges.size() <= kLinearRanges && V4Of(ip, &v4)) {
+      bool hit = false;
+      for (const auto& [first, last] : v4_ranges) hit |= (v4 >= first) & (v4 <= last);
+      return hit;
+    }
     const Address a = AddressOf(ip);
     if (ranges.size() <= kLinearRanges) {  // branch-free: whether a row hits varies by row
       bool hit = false;
@@ -47,6 +55,19 @@ struct RuntimeSet {
     auto it = std::upper_bound(ranges.begin(), ranges.end(), a,
                                [](const Address& x, const auto& range) { return x < range.first; });
     return it != ranges.begin() && a <= std::prev(it)->second;
+  }
+  // Whether ip is IPv4 (IPv4-mapped), and then its IPv4 address as a number.
+  static bool V4Of(const base::IpAddr& ip, uint32_t* v4) {
+    uint64_t head;
+    uint32_t mid, tail;
+    std::memcpy(&head, ip.bytes.data(), 8);
+    std::memcpy(&mid, ip.bytes.data() + 8, 4);
+    std::memcpy(&tail, ip.bytes.data() + 12, 4);
+    constexpr uint32_t kMappedMid =
+        std::endian::native == std::endian::little ? 0xffff0000u : 0x0000ffffu;
+    if constexpr (std::endian::native == std::endian::little) tail = __builtin_bswap32(tail);
+    *v4 = tail;
+    return head == 0 && mid == kMappedMid;
   }
   // x >= y, without a branch.
   static bool NotBelow(const Address& x, const Address& y) {

@@ -38,6 +38,11 @@ class RegisterIds {
       id = Map(col_->dict.value(code), columnar::StringDict::Hash(col_->dict.value(code)));
     return id;
   }
+  // The id of `code` when it is mapped already, else kUnmapped (any code: out of range too).
+  uint32_t MappedId(uint32_t code) const {
+    return code < by_code_.size() ? by_code_[code] : kUnmapped;
+  }
+  static constexpr uint32_t kUnmapped = 0xffffffffu;
   // Maps every code of the bound column (when keeping), for a kernel that reads every element:
   // the bytes and table slots of later values are prefetched while earlier ones are mapped, so
   // the misses on values scattered through the batch's arena overlap instead of queueing.
@@ -49,7 +54,6 @@ class RegisterIds {
   uint64_t generation() const { return generation_; }
 
  private:
-  static constexpr uint32_t kUnmapped = 0xffffffffu;
   void Forget();
   // Interns a value with its StringDict::Hash and counts the lookup.
   uint32_t Map(std::string_view value, uint32_t hash) {
