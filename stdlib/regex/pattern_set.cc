@@ -227,6 +227,9 @@ bool PatternSet::BuildRegexSet(const std::vector<uint32_t>& ids, std::string* er
     *error = "the regex set exceeds its memory budget";
     return false;
   }
+  std::vector<RegexPrefilter::Regex> regexes;
+  for (uint32_t id : ids) regexes.push_back({patterns_[id].text, patterns_[id].caseless});
+  prefilter_ = RegexPrefilter::Build(regexes);
   return true;
 }
 
@@ -234,6 +237,7 @@ std::unique_ptr<PatternSet::Scratch> PatternSet::NewScratch() const {
   VIGIL_CHECK(compiled_);
   std::unique_ptr<Scratch> s(new Scratch());
   if (hs_db_ != nullptr) VIGIL_CHECK(hs_alloc_scratch(hs_db_, &s->hs) == HS_SUCCESS);
+  if (prefilter_ != nullptr) prefilter_->Prepare(s->prefilter);
   return s;
 }
 
@@ -278,7 +282,10 @@ void PatternSet::Scan(std::string_view text, Scratch& scratch, std::vector<uint3
   if (hs_db_ != nullptr) {
     hs_scan(hs_db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.hs, OnHsMatch, ids);
   }
-  if (regex_set_ != nullptr) ScanSet(*regex_set_, regex_ids_, text, scratch, ids);
+  if (regex_set_ != nullptr &&
+      (prefilter_ == nullptr || prefilter_->MayMatch(text, scratch.prefilter))) {
+    ScanSet(*regex_set_, regex_ids_, text, scratch, ids);
+  }
   if (byte_set_ != nullptr) ScanSet(*byte_set_, byte_ids_, text, scratch, ids);
   std::sort(ids->begin(), ids->end());
 }

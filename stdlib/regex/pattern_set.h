@@ -1,7 +1,8 @@
 // pattern_set.h: the fused multi-pattern matcher the compiler emits for all the string
 // patterns rules apply to one field. Literal-anchored patterns (contains, starts_with,
-// ends_with, wildcard) go into one Vectorscan database, regexes into one RE2::Set, exact
-// equality into hash tables; one Scan reports every pattern that matches.
+// ends_with, wildcard) go into one Vectorscan database, regexes into one RE2::Set (run only
+// when the atoms of some regex occur in the text: regex_prefilter.h), exact equality into hash
+// tables; one Scan reports every pattern that matches.
 //
 // Exactness contract: for every text, Scan reports pattern i iff evaluating that pattern alone
 // with the stdlib function of its kind says true (equals/iequals, contains/icontains,
@@ -19,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stdlib/regex/regex_prefilter.h"
 #include "stdlib/string_hash.h"
 
 struct hs_database;
@@ -54,6 +56,7 @@ class PatternSet {
     friend class PatternSet;
     Scratch() = default;
     hs_scratch* hs = nullptr;
+    RegexPrefilter::Scratch prefilter;
     std::vector<int> hits;
     std::string folded;
   };
@@ -105,6 +108,7 @@ class PatternSet {
   StringMap<std::vector<uint32_t>> exact_fold_;  // ASCII-folded keys
   hs_database* hs_db_ = nullptr;
   std::unique_ptr<RE2::Set> regex_set_;        // regex kind (UTF-8)
+  std::unique_ptr<RegexPrefilter> prefilter_;  // of regex_set_: skips it for most texts, or null
   std::vector<uint32_t> regex_ids_;            // set index -> pattern id
   std::vector<std::unique_ptr<RE2>> regexes_;  // per pattern id (regex kind), else null
   std::unique_ptr<RE2::Set> byte_set_;         // literal kinds Vectorscan rejected (Latin-1)

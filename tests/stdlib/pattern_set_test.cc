@@ -55,6 +55,22 @@ bool Alone(const Added& p, const PreparedCall* oracle, const std::string& text, 
   return out.AsBool();
 }
 
+// What Scan must report for the patterns `added`: those whose own function says true.
+struct Oracles {
+  explicit Oracles(const std::vector<Added>& patterns) : added(patterns) {
+    for (const Added& p : added) calls.push_back(Oracle(p));
+  }
+  std::vector<uint32_t> Want(const std::string& text, EvalContext& ctx) const {
+    std::vector<uint32_t> want;
+    for (uint32_t id = 0; id < added.size(); ++id) {
+      if (Alone(added[id], calls[id].get(), text, ctx)) want.push_back(id);
+    }
+    return want;
+  }
+  const std::vector<Added>& added;
+  std::vector<std::unique_ptr<PreparedCall>> calls;
+};
+
 std::string Random(std::mt19937& rng, size_t max_len, std::string_view alphabet) {
   std::string s;
   for (size_t i = 0, n = rng() % (max_len + 1); i < n; ++i) s += alphabet[rng() % alphabet.size()];
@@ -84,24 +100,52 @@ void CheckExact(bool use_vectorscan, uint32_t seed) {
     }
     std::string error;
     ASSERT_TRUE(set.Compile(&error)) << error;
-    std::vector<std::unique_ptr<PreparedCall>> oracles;
-    for (const Added& p : added) oracles.push_back(Oracle(p));
+    const Oracles oracles(added);
     auto scratch = set.NewScratch();
     std::vector<uint32_t> ids;
     for (int t = 0; t < 300; ++t) {
       std::string text = Random(rng, 8, alphabet);
       if (t % 10 == 0) text += texts_extra[rng() % texts_extra.size()];
       set.Scan(text, *scratch, &ids);
-      std::vector<uint32_t> want;
-      for (uint32_t id = 0; id < added.size(); ++id) {
-        if (Alone(added[id], oracles[id].get(), text, ev.ctx())) want.push_back(id);
-      }
+      const std::vector<uint32_t> want = oracles.Want(text, ev.ctx());
       ASSERT_EQ(ids, want) << "text=\"" << text << "\" vectorscan=" << use_vectorscan;
     }
   }
 }
 
 TEST(PatternSetTest, ExactAgainstSinglePatternEvaluationWithVectorscan) { CheckExact(true, 1); }
+
+// Regex sets whose regexes all have atoms get a prefilter (FilteredRE2 atoms scanned by
+// Vectorscan before the RE2::Set): it must never rule out a text a regex matches, in any ASCII
+// case, nor texts with characters RE2 folds onto ASCII letters (the long s, the Kelvin sign).
+TEST(PatternSetTest, RegexPrefilterKeepsEveryMatch) {
+  std::mt19937 rng(3);
+  const std::vector<std::string> regexes = {"sek",       "k[ae]s+e", "(?:kas|sak)e",
+                                            "\\bsea\\b", "seas?k",   "ask.*kes"};
+  const std::vector<std::string> pieces = {"s", "e", "k", "a",        "S",           "E",
+                                           "K", "A", " ", "\xC5\xBF", "\xE2\x84\xAA"};
+  testing::ExampleEvaluator ev;
+  for (int round = 0; round < 60; ++round) {
+    PatternSet set;
+    std::vector<Added> added;
+    for (size_t i = 0, n = 1 + rng() % 4; i < n; ++i) {
+      added.push_back({Kind::kRegex, regexes[rng() % regexes.size()], rng() % 2 == 0});
+      set.Add(Kind::kRegex, added.back().pattern, added.back().caseless);
+    }
+    std::string error;
+    ASSERT_TRUE(set.Compile(&error)) << error;
+    const Oracles oracles(added);
+    auto scratch = set.NewScratch();
+    std::vector<uint32_t> ids;
+    for (int t = 0; t < 400; ++t) {
+      std::string text;
+      for (size_t k = 0, n = rng() % 9; k < n; ++k) text += pieces[rng() % pieces.size()];
+      set.Scan(text, *scratch, &ids);
+      const std::vector<uint32_t> want = oracles.Want(text, ev.ctx());
+      ASSERT_EQ(ids, want) << "text=\"" << text << "\"";
+    }
+  }
+}
 TEST(PatternSetTest, ExactAgainstSinglePatternEvaluationWithRe2Only) { CheckExact(false, 2); }
 
 TEST(PatternSetTest, EnginesAreAssignedByKind) {
