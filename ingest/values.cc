@@ -45,7 +45,7 @@ bool Digits(std::string_view s, size_t* i, size_t width, int* out) {
   int v = 0;
   size_t n = 0;
   while (*i < s.size() && s[*i] >= '0' && s[*i] <= '9' && (width == 0 || n < width)) {
-    v = v * 10 + (s[*i] - '0');
+    if (n < 9) v = v * 10 + (s[*i] - '0');  // more digits fail below; v must not overflow
     ++*i;
     ++n;
   }

@@ -30,6 +30,12 @@ TEST(ParseTimestampTest, EpochMillisecondsAndSeconds) {
   EXPECT_EQ(EpochToMs(1731499059314), 1731499059314);
 }
 
+TEST(ParseTimestampTest, LongDigitRunsAreRejectedWithoutOverflow) {
+  // Found by ingest_fuzz: an unbounded month field overflowed int (UBSan).
+  EXPECT_EQ(ParseTimestamp("17314990591731499059/28/2025, 9:30:45 AM"), std::nullopt);
+  EXPECT_EQ(ParseTimestamp("10/28/2025, 1731499059:30:45 AM"), std::nullopt);
+}
+
 TEST(ParseTimestampTest, SentinelExportText) {
   EXPECT_EQ(ParseTimestamp("7/30/2024, 9:03:43 PM"), 1722373423000);
   EXPECT_EQ(ParseTimestamp("10/28/2025, 9:30:45.297 AM"), 1761643845297);
