@@ -8,9 +8,12 @@
 
 namespace vigil::runtime {
 
-HistoryStore::Entry& HistoryStore::Touch(uint32_t site, const std::string& keys, bool* fresh) {
+HistoryStore::Site& HistoryStore::SiteAt(uint32_t site) {
   if (sites_.size() <= site) sites_.resize(site + 1);
-  Site& s = sites_[site];
+  return sites_[site];
+}
+
+HistoryStore::Entry& HistoryStore::Touch(Site& s, const HashedKey& keys, bool* fresh) {
   Entry& e = s.keys.Touch(keys, fresh);
   e.touched = ++clock_;
   evictions_ += s.keys.Evict(max_keys_, &e);
@@ -22,17 +25,13 @@ std::span<const int64_t> HistoryStore::Recent(const Entry& e) {
   return {e.times.data() + (e.times.size() - n), n};
 }
 
-bool HistoryStore::FirstSeen(uint32_t site, const std::string& keys, int64_t ts, int64_t over) {
-  bool fresh = false;
-  Entry& e = Touch(site, keys, &fresh);
+bool HistoryStore::SeenFirst(Entry& e, bool fresh, int64_t ts, int64_t over) {
   const bool first = fresh || ts - e.last > over;
   e.last = ts;
   return first;
 }
 
-int64_t HistoryStore::Prevalence(uint32_t site, const std::string& keys, int64_t ts, int64_t over) {
-  bool fresh = false;
-  Entry& e = Touch(site, keys, &fresh);
+int64_t HistoryStore::CountRecent(Entry& e, int64_t ts, int64_t over) {
   int64_t n = 0;
   for (int64_t t : Recent(e)) n += (t <= ts && ts - t <= over) ? 1 : 0;
   e.times.push_back(ts);
@@ -40,6 +39,33 @@ int64_t HistoryStore::Prevalence(uint32_t site, const std::string& keys, int64_t
     e.times.erase(e.times.begin(), e.times.end() - static_cast<std::ptrdiff_t>(kMaxTimes));
   e.last = ts;
   return n;
+}
+
+bool HistoryStore::FirstSeen(uint32_t site, const std::string& keys, int64_t ts, int64_t over) {
+  bool fresh = false;
+  Entry& e = Touch(SiteAt(site), HashedKey::Of(keys), &fresh);
+  return SeenFirst(e, fresh, ts, over);
+}
+
+int64_t HistoryStore::Prevalence(uint32_t site, const std::string& keys, int64_t ts, int64_t over) {
+  bool fresh = false;
+  return CountRecent(Touch(SiteAt(site), HashedKey::Of(keys), &fresh), ts, over);
+}
+
+void HistoryStore::Answer(uint32_t site, bool first_seen,
+                          std::span<const columnar::HistoryQuery> queries, int64_t over,
+                          int64_t* out) {
+  constexpr size_t kAhead = 8;
+  Site& s = SiteAt(site);
+  for (size_t i = 0; i < queries.size(); ++i) {
+    if (i + kAhead < queries.size())
+      s.keys.Prefetch({queries[i + kAhead].keys, queries[i + kAhead].hash});
+    const columnar::HistoryQuery& q = queries[i];
+    bool fresh = false;
+    Entry& e = Touch(s, {q.keys, q.hash}, &fresh);
+    out[i] =
+        first_seen ? (SeenFirst(e, fresh, q.ts_ms, over) ? 1 : 0) : CountRecent(e, q.ts_ms, over);
+  }
 }
 
 size_t HistoryStore::keys() const {

@@ -25,6 +25,10 @@ class HistoryStore : public columnar::HistoryProvider {
   // Sightings of `keys` at `site` in [ts - over, ts] processed earlier; records ts.
   int64_t Prevalence(uint32_t site, const std::string& keys, int64_t ts_ms,
                      int64_t over_ms) override;
+  // The batch form: the queries' hashes are used as they are, and the hash-table slots of the
+  // queries a few places ahead are prefetched while the current one is answered.
+  void Answer(uint32_t site, bool first_seen, std::span<const columnar::HistoryQuery> queries,
+              int64_t over_ms, int64_t* out) override;
 
   uint64_t evictions() const { return evictions_; }
   size_t keys() const;
@@ -46,7 +50,11 @@ class HistoryStore : public columnar::HistoryProvider {
   };
   // The last kMaxTimes sightings of e.
   static std::span<const int64_t> Recent(const Entry& e);
-  Entry& Touch(uint32_t site, const std::string& keys, bool* fresh);
+  Site& SiteAt(uint32_t site);
+  Entry& Touch(Site& s, const HashedKey& keys, bool* fresh);
+  // Answers one question on its entry and records the sighting.
+  static bool SeenFirst(Entry& e, bool fresh, int64_t ts, int64_t over);
+  static int64_t CountRecent(Entry& e, int64_t ts, int64_t over);
   std::vector<Site> sites_;
   size_t max_keys_;
   uint64_t clock_ = 0;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "compiler/driver/driver.h"
 #include "runtime/stateful/engine.h"
 #include "runtime/stateful/history_store.h"
@@ -333,6 +334,43 @@ TEST(HistoryStoreTest, EvictsTheLeastRecentlySeenAndRestoresTheOrder) {
   h.Save(&bytes);
   EXPECT_EQ(again.substr(16), bytes.substr(16));  // all but the clock and eviction counters
   EXPECT_FALSE(restored.Load(bytes.substr(0, bytes.size() - 1)));
+}
+
+// The batch form answers as the one-by-one calls do, in order: a key asked twice in one batch
+// sees its own earlier sighting, and eviction under the key cap is the same.
+TEST(HistoryStoreTest, BatchAnswersEqualOneByOneAnswers) {
+  const int64_t t = 1714557600000, hour = 3600000;
+  runtime::HistoryStore one(50), batch(50);
+  uint64_t x = 99;
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> keys;
+    std::vector<columnar::HistoryQuery> queries;
+    for (int i = 0; i < 37; ++i) {
+      x = x * 6364136223846793005u + 1442695040888963407u;
+      keys.push_back("k" + std::to_string((x >> 33) % 80));
+    }
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const int64_t ts = t + round * 600000 + static_cast<int64_t>(i) * 1000;
+      queries.push_back({keys[i], base::Hash64(keys[i]), ts});
+    }
+    for (const bool first_seen : {true, false}) {
+      const uint32_t site = first_seen ? 0 : 1;
+      std::vector<int64_t> expected, got(queries.size());
+      for (const auto& q : queries) {
+        const std::string k(q.keys);
+        expected.push_back(first_seen ? one.FirstSeen(site, k, q.ts_ms, hour)
+                                      : one.Prevalence(site, k, q.ts_ms, hour));
+      }
+      batch.Answer(site, first_seen, queries, hour, got.data());
+      ASSERT_EQ(got, expected) << "round " << round;
+    }
+  }
+  EXPECT_GT(one.evictions(), 0u);
+  EXPECT_EQ(batch.evictions(), one.evictions());
+  std::string a, b;
+  one.Save(&a);
+  batch.Save(&b);
+  EXPECT_EQ(a, b);
 }
 
 long PeakRssKb() {
