@@ -48,7 +48,10 @@ struct RuntimeSet {
     const Address a = AddressOf(ip);
     if (ranges.size() <= kLinearRanges) {  // branch-free: whether a row hits varies by row
       bool hit = false;
-      for (const auto& [first, last] : ranges) hit |= NotBelow(a, first) & NotBelow(last, a);
+      for (const auto& [first, last] : ranges) {
+        const bool from = NotBelow(a, first), to = NotBelow(last, a);
+        hit |= from & to;
+      }
       return hit;
     }
     // The last range starting at or before a.
