@@ -189,6 +189,50 @@ bool WriteRecords(Reader& r, FieldId parent, JsonWriter* w) {
   return true;
 }
 
+// Steps over one value of type `t`; false when the encoding ends inside it.
+bool SkipValue(Reader& r, ScalarType t) {
+  std::string_view skipped;
+  switch (SlotOf(t)) {
+    case Slot::kI64:
+      return r.Bytes(sizeof(int64_t), &skipped);
+    case Slot::kF64:
+      return r.Bytes(sizeof(double), &skipped);
+    case Slot::kIp:
+      return r.Bytes(base::IpAddr().bytes.size(), &skipped);
+    case Slot::kString: {
+      uint32_t n = 0;
+      return r.Get(&n) && r.Bytes(n, &skipped);
+    }
+  }
+  return false;
+}
+
+// Steps over one top-level field's value (`f` read by GetField).
+bool SkipField(Reader& r, const schema::FieldInfo& f) {
+  uint32_t n = 0;
+  if (f.shape == Shape::kArray) {
+    if (!r.Get(&n)) return false;
+    for (uint32_t e = 0; e < n; ++e) {
+      uint8_t valid = 0;
+      if (!r.Get(&valid) || (valid != 0 && !SkipValue(r, f.type))) return false;
+    }
+    return true;
+  }
+  if (f.shape != Shape::kRecords) return SkipValue(r, f.type);
+  if (!r.Get(&n)) return false;
+  for (uint32_t e = 0; e < n; ++e) {
+    uint16_t members = 0;
+    if (!r.Get(&members)) return false;
+    for (uint16_t m = 0; m < members; ++m) {
+      const schema::FieldInfo* member = nullptr;
+      if (!GetField(r, &member) || member->shape != Shape::kMember || member->parent != f.id ||
+          !SkipValue(r, member->type))
+        return false;
+    }
+  }
+  return true;
+}
+
 // The top-level (scalar, array and records) fields of each event type, in schema order.
 const std::vector<const schema::FieldInfo*>& TopLevelFields(schema::EventType t) {
   static const auto* fields = [] {
@@ -239,6 +283,21 @@ bool WriteEncodedFields(std::string_view encoded, JsonWriter* w) {
     if (!ok) return false;
   }
   return true;
+}
+
+std::string_view EncodedString(std::string_view encoded, FieldId id) {
+  Reader r(encoded);
+  while (!r.done()) {
+    const schema::FieldInfo* f = nullptr;
+    if (!GetField(r, &f) || f->shape == Shape::kMember) return {};
+    if (f->id == id && f->shape == Shape::kScalar && SlotOf(f->type) == Slot::kString) {
+      uint32_t n = 0;
+      std::string_view s;
+      return r.Get(&n) && r.Bytes(n, &s) ? s : std::string_view();
+    }
+    if (!SkipField(r, *f)) return {};
+  }
+  return {};
 }
 
 std::string EncodedRowToJson(std::string_view encoded) {

@@ -29,6 +29,10 @@ void EncodeRow(const columnar::Batch& batch, size_t row, std::string* out);
 // well-formed encoding; never reads out of bounds.
 bool WriteEncodedFields(std::string_view encoded, JsonWriter* w);
 
+// The value of string-like top-level scalar field `id` in an encoded row, as a view into
+// `encoded`; empty when the row has no such value or `encoded` is malformed before it.
+std::string_view EncodedString(std::string_view encoded, schema::FieldId id);
+
 // The encoded row as one JSON object; "{}" when `encoded` is malformed.
 std::string EncodedRowToJson(std::string_view encoded);
 

@@ -16,33 +16,34 @@ using schema::ScalarType;
 
 namespace {
 
-std::string StringField(const columnar::Batch& b, FieldId f, size_t row) {
-  const columnar::Column* c = b.column(f);
-  return c == nullptr || c->IsNull(row) ? std::string() : std::string(c->GetString(row));
-}
-
 std::string_view RoutingQueue(sema::RuleClass c) {
   return c == sema::RuleClass::kDuet ? "customer" : "analyst";
 }
 
 }  // namespace
 
-EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files) {
+const std::shared_ptr<const std::string>& FileNames::Get(uint32_t index,
+                                                         const std::vector<std::string>& files) {
+  if (index >= names_.size()) names_.resize(index + 1);
+  auto& name = names_[index];
+  if (name == nullptr)
+    name = std::make_shared<const std::string>(index < files.size() ? files[index]
+                                                                    : std::to_string(index));
+  return name;
+}
+
+EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files,
+                 FileNames& names) {
   EventRef e;
   const columnar::RowSource& src = batch.sources()[row];
-  EventRef::Ids ids;
-  ids.file = src.file < files.size() ? files[src.file] : std::to_string(src.file);
+  const std::shared_ptr<const std::string>& file = names.Get(src.file, files);
   e.offset = src.offset;
   e.type = batch.type();
   const columnar::Column* ts = batch.column(FieldId::kTs);
   e.ts = ts == nullptr || ts->IsNull(row) ? 0 : ts->i64[row];
-  ids.message_id = StringField(batch, FieldId::kMessageId, row);
-  ids.tracking_id = StringField(batch, FieldId::kTrackingId, row);
-  ids.aggregate_id = StringField(batch, FieldId::kAggregateId, row);
-  ids.account = StringField(batch, FieldId::kAccount, row);
-  e.content_hash = src.raw.empty() ? base::Hash64(ids.file + ":" + std::to_string(e.offset))
+  e.content_hash = src.raw.empty() ? base::Hash64(*file + ":" + std::to_string(e.offset))
                                    : base::Hash64(src.raw);
-  e.set_ids(std::move(ids));
+  e.set_file(file);
   // Encoded into a reused buffer, then copied at its exact size: an event may wait in the
   // reorder buffer for a long time, and most encodings are far smaller than any reserve.
   thread_local std::string scratch;
@@ -50,6 +51,21 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   ingest::EncodeRow(batch, row, &scratch);
   e.encoded = std::make_shared<const std::string>(scratch);
   return e;
+}
+
+const EventRef::Ids& EventRef::ids() const {
+  if (ids_ == nullptr) {
+    static const Ids kNone;
+    if (encoded == nullptr && file_ == nullptr) return kNone;
+    const std::string_view enc = encoded == nullptr ? std::string_view() : *encoded;
+    ids_ = std::make_shared<const Ids>(
+        Ids{file_ == nullptr ? std::string() : *file_,
+            std::string(ingest::EncodedString(enc, FieldId::kMessageId)),
+            std::string(ingest::EncodedString(enc, FieldId::kTrackingId)),
+            std::string(ingest::EncodedString(enc, FieldId::kAggregateId)),
+            std::string(ingest::EncodedString(enc, FieldId::kAccount))});
+  }
+  return *ids_;
 }
 
 const std::string& EventRef::record_json() const {

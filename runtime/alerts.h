@@ -21,8 +21,7 @@ using Json = nlohmann::ordered_json;
 
 // One source record of an alert.
 struct EventRef {
-  // Where the event came from and the message it belongs to; shared by copies (a matched row
-  // is copied once per stateful rule that matched it).
+  // Where the event came from and the message it belongs to.
   struct Ids {
     std::string file, message_id, tracking_id, aggregate_id, account;
   };
@@ -31,12 +30,16 @@ struct EventRef {
   int64_t ts = 0;             // event time, ms
   uint64_t content_hash = 0;  // of the raw record
 
+  // The correlation keys: those given to set_ids, else read from `encoded` (and the file name
+  // given to set_file) on first use. Copies made before that first use decode their own.
   const std::string& file() const { return ids().file; }
   const std::string& message_id() const { return ids().message_id; }
   const std::string& tracking_id() const { return ids().tracking_id; }
   const std::string& aggregate_id() const { return ids().aggregate_id; }
   const std::string& account() const { return ids().account; }
   void set_ids(Ids ids) { ids_ = std::make_shared<const Ids>(std::move(ids)); }
+  // The source file's name, shared by every event of the file (no copy per event).
+  void set_file(std::shared_ptr<const std::string> file) { file_ = std::move(file); }
 
   // The normalized event as ingest::EncodeRow wrote it, shared by copies: copying a matched
   // row this way is several times cheaper than rendering JSON, and most events kept in state or
@@ -52,18 +55,28 @@ struct EventRef {
   const Json& record() const;
 
  private:
-  const Ids& ids() const {
-    static const Ids kNone;
-    return ids_ == nullptr ? kNone : *ids_;
-  }
-  std::shared_ptr<const Ids> ids_;
+  const Ids& ids() const;
+  std::shared_ptr<const std::string> file_;
+  mutable std::shared_ptr<const Ids> ids_;
   mutable std::string json_;
   mutable bool has_json_ = false;
   mutable std::shared_ptr<const Json> parsed_;
 };
 
-// Reads the EventRef of one batch row (`files` names RowSource::file).
-EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files);
+// The names of a run's inputs as shared strings, so that the events of one file share one
+// copy of its name. `files` only ever grows (an index keeps its name).
+class FileNames {
+ public:
+  const std::shared_ptr<const std::string>& Get(uint32_t index,
+                                                const std::vector<std::string>& files);
+
+ private:
+  std::vector<std::shared_ptr<const std::string>> names_;
+};
+
+// Reads the EventRef of one batch row (`files` names RowSource::file; `names` shares them).
+EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files,
+                 FileNames& names);
 
 // A value as JSON: strings, numbers, booleans, timestamps as ISO-8601, durations as "1h30m",
 // IPs as text, arrays as arrays; null for null.

@@ -252,7 +252,7 @@ const EventRef& Runner::RowEvent(const columnar::Batch& batch, size_t row,
                                  const std::vector<std::string>& files) {
   auto& [events_batch, event] = row_events_[row];
   if (events_batch != evaluations_) {
-    event = EventOf(batch, row, files);
+    event = EventOf(batch, row, files, file_names_);
     events_batch = evaluations_;
   }
   return event;
@@ -348,7 +348,7 @@ void Runner::OnMatch(const sema::Rule& rule, const columnar::Batch& batch, size_
   a.rule = &rule;
   a.tenant = tenant.id;
   static const std::vector<std::string> kNoFiles;
-  a.events.push_back(EventOf(batch, row, files_ == nullptr ? kNoFiles : *files_));
+  a.events.push_back(EventOf(batch, row, files_ == nullptr ? kNoFiles : *files_, file_names_));
   Decorate(a, batch, row, tenant);
   Emit(std::move(a));
 }

@@ -55,6 +55,33 @@ TEST(RowCodecTest, EncodedRowsRenderTheJsonOfTheirRow) {
   EXPECT_GT(with_arrays, 0u);  // the samples exercise array and records fields
 }
 
+// EncodedString finds the correlation keys after fields of every shape (arrays, records, IPs)
+// and agrees with the row's JSON; absent fields and truncated encodings give an empty view.
+TEST(RowCodecTest, EncodedStringReadsTopLevelStringsOfTheRow) {
+  const EncodingSink sink = IngestSamples();
+  size_t found = 0;
+  for (const auto& [enc, json] : sink.rows) {
+    const auto doc = nlohmann::json::parse(json);
+    for (const auto& [id, name] : {std::pair{schema::FieldId::kMessageId, "message_id"},
+                                   {schema::FieldId::kAggregateId, "aggregate_id"},
+                                   {schema::FieldId::kTrackingId, "tracking_id"},
+                                   {schema::FieldId::kAccount, "account"},
+                                   {schema::FieldId::kSubject, "subject"}}) {
+      const std::string_view got = EncodedString(enc, id);
+      if (doc.contains(name) && doc[name].is_string()) {
+        EXPECT_EQ(got, doc[name].get<std::string>()) << name << " in " << json;
+        ++found;
+      } else {
+        EXPECT_TRUE(got.empty()) << name << " in " << json;
+      }
+    }
+    for (size_t cut = 0; cut < enc.size(); cut += 7)
+      (void)EncodedString(std::string_view(enc).substr(0, cut), schema::FieldId::kAccount);
+  }
+  EXPECT_GT(found, 50u);
+  EXPECT_TRUE(EncodedString("", schema::FieldId::kMessageId).empty());
+}
+
 TEST(RowCodecTest, EmptyEncodingIsAnEmptyObject) { EXPECT_EQ(EncodedRowToJson(""), "{}"); }
 
 TEST(RowCodecTest, TruncatedEncodingsStayInBoundsAndRenderAnObject) {
