@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <list>
 
 #include "base/check.h"
 #include "runtime/key_columns.h"
@@ -264,7 +265,7 @@ void Runner::EmitStateful(std::vector<AlertParts> fired, Tenant& tenant) {
     if (a.events.empty()) continue;
     const Json& record = a.events.back().record();
     // Exceptions and suppression read the last event of the alert.
-    std::deque<std::string> storage;
+    std::list<std::string> storage;
     bool excepted = false;
     for (const sema::Exception& x : rule.exceptions) {
       std::vector<schema::Datum> values;

@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "base/check.h"
 #include "compiler/sema/expr_checker.h"
+#include "runtime/stateful/front_queue.h"
 #include "runtime/stateful/state_codec.h"
 #include "stdlib/value_print.h"
 #include "vm/bytecode/wire.h"
@@ -71,9 +72,9 @@ struct Aggregator::Group {
   bool fired = false;
   uint64_t touched = 0;
   int64_t latest = INT64_MIN;
-  std::deque<std::pair<int64_t, std::vector<StateValue>>> events;  // sliding: (ts, args)
+  FrontQueue<std::pair<int64_t, std::vector<StateValue>>> events;  // sliding: (ts, args)
   std::vector<CallState> calls;
-  std::deque<EventRef> kept;  // the most recent events, for alerts
+  FrontQueue<EventRef> kept;  // the most recent events, for alerts
 };
 
 namespace {
@@ -151,10 +152,13 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
 void Aggregator::Evict() { evictions_ += groups_.Evict(limits_.max_groups); }
 
 void Aggregator::Reset(Group& g) const {
-  const uint64_t touched = g.touched;
-  g = Group{};
-  g.touched = touched;
-  g.calls.resize(calls_.size());
+  g.window = INT64_MIN;
+  g.count = 0;
+  g.fired = false;
+  g.latest = INT64_MIN;
+  g.events.clear();
+  g.kept.clear();
+  for (CallState& c : g.calls) c = CallState{};
 }
 
 bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& values,
@@ -192,7 +196,7 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
     }
     if (!g.events.empty() && ts <= g.latest - agg.window_ms)
       return false;  // the event itself fell out
-    std::erase_if(g.kept, [&](const EventRef& e) { return e.ts <= g.latest - agg.window_ms; });
+    g.kept.EraseIf([&](const EventRef& e) { return e.ts <= g.latest - agg.window_ms; });
   }
   ++g.count;
   for (size_t i = 0; i < calls_.size() && i < values.size(); ++i)

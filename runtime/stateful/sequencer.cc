@@ -45,7 +45,7 @@ void Sequencer::OnStep(size_t step, const HashedKey& key, int64_t ts, EventRef e
   const bool absent = rule_.sequence->steps[step].absent;
   if (absent) {
     // Cancels the partials waiting for this absence whose last step came before it.
-    std::erase_if(k.partials, [&](const Partial& p) {
+    k.partials.EraseIf([&](const Partial& p) {
       return WaitsForAbsence(p) && ts >= p.last && ts <= SpanEnd(p.start);
     });
   } else if (step == 0) {
@@ -102,7 +102,7 @@ void Sequencer::Advance(int64_t watermark, std::vector<AlertParts>* fired) {
   for (const std::string& key : due) {
     Key* k = keys_.Find(key);
     if (k == nullptr) continue;
-    std::erase_if(k->partials, [&](const Partial& p) {
+    k->partials.EraseIf([&](const Partial& p) {
       if (SpanEnd(p.start) >= watermark) return false;
       if (WaitsForAbsence(p)) Fire(key, p, fired);
       return true;

@@ -7,7 +7,6 @@
 // in between. Bounded: kMaxPartials per key (oldest dropped) and max_groups keys (LRU).
 #pragma once
 
-#include <deque>
 #include <functional>
 #include <memory>
 #include <queue>
@@ -18,6 +17,7 @@
 #include "compiler/sema/pack.h"
 #include "runtime/alerts.h"
 #include "runtime/stateful/aggregator.h"
+#include "runtime/stateful/front_queue.h"
 
 namespace vigil::runtime {
 
@@ -50,7 +50,7 @@ class Sequencer {
     std::vector<EventRef> events;
   };
   struct Key {
-    std::deque<Partial> partials;
+    FrontQueue<Partial> partials;
     uint64_t touched = 0;
   };
   bool WaitsForAbsence(const Partial& p) const;

@@ -9,7 +9,7 @@ namespace vigil::runtime {
 using schema::Datum;
 using schema::ScalarType;
 
-Datum FieldFromRecord(const Json& record, schema::FieldId f, std::deque<std::string>& storage) {
+Datum FieldFromRecord(const Json& record, schema::FieldId f, std::list<std::string>& storage) {
   const schema::FieldInfo& info = schema::Field(f);
   const std::string name(info.name);
   if (!record.is_object() || !record.contains(name) || info.shape != schema::Shape::kScalar)

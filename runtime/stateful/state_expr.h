@@ -5,7 +5,7 @@
 // (interp/scalar_ops.h): Kleene logic, null propagation, checked arithmetic.
 #pragma once
 
-#include <deque>
+#include <list>
 #include <map>
 #include <string>
 #include <utility>
@@ -23,7 +23,9 @@ struct StateEnv {
   std::vector<std::pair<const ast::Expr*, schema::Datum>> aggregates;
   const EventRef* record = nullptr;              // the triggering event
   std::map<std::string, const EventRef*> steps;  // step name -> its event
-  std::deque<std::string> storage;               // strings the Datums point into
+  // Strings the Datums point into (a list: it stays put as it grows, and an empty one
+  // allocates nothing; an environment is made per stateful event).
+  std::list<std::string> storage;
 };
 
 // The value of `e` (null for what state cannot provide: function calls, lists, quantifiers).
@@ -32,6 +34,6 @@ schema::Datum EvalState(const ast::Expr& e, StateEnv& env);
 // Field `f` of a normalized record (as ingest::RowToJson writes it) as a Datum of the field's
 // type; strings are stored in `storage`.
 schema::Datum FieldFromRecord(const Json& record, schema::FieldId f,
-                              std::deque<std::string>& storage);
+                              std::list<std::string>& storage);
 
 }  // namespace vigil::runtime
