@@ -18,10 +18,12 @@ void RegisterIds::Bind(const columnar::Column& col, uint64_t serial) {
   }
   if (ids_.size() + col.dict.size() > kMaxIds) Forget();
   by_code_.assign(keeping() ? col.dict.size() : 0, kUnmapped);
+  all_mapped_ = false;
 }
 
 void RegisterIds::MapEvery() {
-  if (!keeping()) return;
+  if (!keeping() || all_mapped_) return;
+  all_mapped_ = true;
   constexpr size_t kBytesAhead = 16;  // codes whose bytes are in flight
   constexpr size_t kSlotsAhead = 8;   // codes hashed whose table slot is in flight
   const std::vector<std::string_view>& values = col_->dict.values();

@@ -46,6 +46,8 @@ class RegisterIds {
   // Maps every code of the bound column (when keeping), for a kernel that reads every element:
   // the bytes and table slots of later values are prefetched while earlier ones are mapped, so
   // the misses on values scattered through the batch's arena overlap instead of queueing.
+  // Every kernel reading the register may call it: after the first call for a batch it returns
+  // at once (a dozen `in [...]` tests of one field hash the batch's values once, not a dozen).
   void MapEvery();
   size_t size() const { return ids_.size(); }
   // An upper bound of size() until the end of the bound batch.
@@ -69,6 +71,7 @@ class RegisterIds {
   std::vector<uint32_t> hashes_;  // MapEvery's hashes of the codes ahead
   const columnar::Column* col_ = nullptr;
   uint64_t serial_ = 0;
+  bool all_mapped_ = false;  // every code of the bound batch has its id
   uint64_t generation_ = 0;
   uint64_t lookups_ = 0;  // codes mapped in the current window
   uint64_t added_ = 0;    // of which new values
