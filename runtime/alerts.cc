@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "base/strings.h"
 #include "compiler/parse/literals.h"
 #include "ingest/normalized_json.h"
@@ -49,15 +51,15 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   thread_local std::string scratch;
   scratch.clear();
   ingest::EncodeRow(batch, row, &scratch);
-  e.encoded = std::make_shared<const std::string>(scratch);
+  e.set_encoded(scratch);
   return e;
 }
 
 const EventRef::Ids& EventRef::ids() const {
   if (ids_ == nullptr) {
     static const Ids kNone;
-    if (encoded == nullptr && file_ == nullptr) return kNone;
-    const std::string_view enc = encoded == nullptr ? std::string_view() : *encoded;
+    if (encoded_ == nullptr && file_ == nullptr) return kNone;
+    const std::string_view enc = encoded();
     ids_ = std::make_shared<const Ids>(
         Ids{file_ == nullptr ? std::string() : *file_,
             std::string(ingest::EncodedString(enc, FieldId::kMessageId)),
@@ -68,9 +70,15 @@ const EventRef::Ids& EventRef::ids() const {
   return *ids_;
 }
 
+void EventRef::set_encoded(std::string_view bytes) {
+  encoded_ = std::make_shared_for_overwrite<char[]>(bytes.size());
+  std::memcpy(encoded_.get(), bytes.data(), bytes.size());
+  encoded_size_ = bytes.size();
+}
+
 const std::string& EventRef::record_json() const {
   if (!has_json_) {
-    json_ = ingest::EncodedRowToJson(encoded == nullptr ? std::string_view() : *encoded);
+    json_ = ingest::EncodedRowToJson(encoded());
     has_json_ = true;
   }
   return json_;

@@ -41,11 +41,12 @@ struct EventRef {
   // The source file's name, shared by every event of the file (no copy per event).
   void set_file(std::shared_ptr<const std::string> file) { file_ = std::move(file); }
 
-  // The normalized event as ingest::EncodeRow wrote it, shared by copies: copying a matched
-  // row this way is several times cheaper than rendering JSON, and most events kept in state or
-  // in the reorder buffer are never shown. Null for events restored from a checkpoint (they
-  // carry JSON) and for default-constructed ones.
-  std::shared_ptr<const std::string> encoded;
+  // The normalized event as ingest::EncodeRow wrote it, shared by copies (one allocation):
+  // copying a matched row this way is several times cheaper than rendering JSON, and most
+  // events kept in state or in the reorder buffer are never shown. Empty for events restored
+  // from a checkpoint (they carry JSON) and for default-constructed ones.
+  std::string_view encoded() const { return {encoded_.get(), encoded_size_}; }
+  void set_encoded(std::string_view bytes);
 
   // The normalized event as JSON text: rendered from `encoded` on first use unless set.
   const std::string& record_json() const;
@@ -57,6 +58,8 @@ struct EventRef {
  private:
   const Ids& ids() const;
   std::shared_ptr<const std::string> file_;
+  std::shared_ptr<char[]> encoded_;
+  size_t encoded_size_ = 0;
   mutable std::shared_ptr<const Ids> ids_;
   mutable std::string json_;
   mutable bool has_json_ = false;
