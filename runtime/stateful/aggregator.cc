@@ -110,6 +110,18 @@ void Apply(const ast::Expr* call, CallState& c, const StateValue& v, int sign) {
   }
 }
 
+// The aggregate-call nodes of expression `e` (as sema::AggregateCalls finds them).
+void CallsIn(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
+  if (e == nullptr) return;
+  if (e->kind == ast::ExprKind::kCall &&
+      (e->callee == sema::kCallDistinct || e->callee == sema::kCallSum ||
+       e->callee == sema::kCallMin || e->callee == sema::kCallMax)) {
+    out->push_back(e);
+    return;
+  }
+  for (const auto& a : e->args) CallsIn(a.get(), out);
+}
+
 Datum Value(const ast::Expr* call, const CallState& c) {
   const ScalarType t = call->type.scalar;
   switch (call->callee) {
@@ -133,6 +145,12 @@ Datum Value(const ast::Expr* call, const CallState& c) {
 Aggregator::Aggregator(const sema::Rule& rule, StatefulLimits limits)
     : rule_(rule), limits_(limits), calls_(sema::AggregateCalls(rule)) {
   VIGIL_CHECK(rule.aggregate != nullptr);
+  std::vector<const ast::Expr*> in_having;
+  CallsIn(rule.aggregate->having.get(), &in_having);
+  for (const ast::Expr* call : calls_) {
+    eager_.push_back(rule.aggregate->tumbling || !limits.lazy_evidence ||
+                     std::find(in_having.begin(), in_having.end(), call) != in_having.end());
+  }
 }
 
 Aggregator::~Aggregator() = default;
@@ -144,9 +162,21 @@ StateEnv Aggregator::Env(const Group& g, const EventRef& trigger) const {
   env.count = g.count;
   env.record = &trigger;
   env.aggregates.reserve(calls_.size());
-  for (size_t i = 0; i < calls_.size(); ++i)
-    env.aggregates.emplace_back(calls_[i], Value(calls_[i], g.calls[i]));
+  for (size_t i = 0; i < calls_.size(); ++i) {
+    env.aggregates.emplace_back(
+        calls_[i], eager_[i] ? Value(calls_[i], g.calls[i]) : Datum::Null(calls_[i]->type.scalar));
+  }
   return env;
+}
+
+std::vector<CallState> Aggregator::FillLazy(const Group& g, StateEnv& env) const {
+  std::vector<CallState> lazy(calls_.size());
+  for (size_t i = 0; i < calls_.size(); ++i) {
+    if (eager_[i]) continue;
+    for (const auto& [ts, values] : g.events) Apply(calls_[i], lazy[i], values[i], +1);
+    env.aggregates[i].second = Value(calls_[i], lazy[i]);
+  }
+  return lazy;
 }
 
 void Aggregator::Evict() { evictions_ += groups_.Evict(limits_.max_groups); }
@@ -189,8 +219,9 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
     g.latest = std::max(g.latest, ts);
     while (!g.events.empty() && (g.events.front().first <= g.latest - agg.window_ms ||
                                  g.events.size() > limits_.max_events_per_group)) {
-      for (size_t i = 0; i < calls_.size(); ++i)
-        Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
+      for (size_t i = 0; i < calls_.size(); ++i) {
+        if (eager_[i]) Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
+      }
       --g.count;
       g.events.pop_front();
     }
@@ -199,8 +230,9 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
     g.kept.EraseIf([&](const EventRef& e) { return e.ts <= g.latest - agg.window_ms; });
   }
   ++g.count;
-  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i)
-    Apply(calls_[i], g.calls[i], values[i], +1);
+  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i) {
+    if (eager_[i]) Apply(calls_[i], g.calls[i], values[i], +1);
+  }
   g.kept.push_back(std::move(event));
   if (g.kept.size() > limits_.kept_events) g.kept.pop_front();
   StateEnv env = Env(g, g.kept.back());
@@ -218,6 +250,7 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
     fired->events.assign(g.kept.begin(), g.kept.end());
     fired->key = std::string(key.text) + '\x1e' +
                  std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
+    const std::vector<CallState> lazy = FillLazy(g, env);  // env's values point into it
     for (const sema::Evidence& ev : rule_.evidence)
       fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   }

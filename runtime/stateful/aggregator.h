@@ -27,6 +27,9 @@ struct StatefulLimits {
   size_t max_groups = 100000;
   size_t max_events_per_group = 100000;
   size_t kept_events = 5;  // events carried into an alert
+  // Sliding windows compute evidence-only aggregate calls when the rule fires (false: with
+  // every event, as `having`'s calls; for tests, which compare the two).
+  bool lazy_evidence = true;
 };
 
 // An owned scalar value held in state.
@@ -41,6 +44,8 @@ struct StateValue {
   std::string Text() const;  // canonical text (distinct counting)
   bool operator<(const StateValue& o) const;
 };
+
+struct CallState;  // the running state of one aggregate call in one group
 
 class Aggregator {
  public:
@@ -70,11 +75,19 @@ class Aggregator {
   int64_t End(const Group& g) const;
   // Empties `g` as a new group (keeps its touch stamp).
   void Reset(Group& g) const;
+  // The environment of `having` (and evidence) after an event; lazy calls are null in it.
   StateEnv Env(const Group& g, const EventRef& trigger) const;
+  // Sets the lazy calls' values in `env` from the window's events; returns the states they
+  // point into (keep it while env is used).
+  std::vector<CallState> FillLazy(const Group& g, StateEnv& env) const;
 
   const sema::Rule& rule_;
   StatefulLimits limits_;
   std::vector<const ast::Expr*> calls_;  // aggregate calls of having/evidence
+  // Per call: maintained with every event (tumbling windows, and calls `having` reads), or
+  // lazy: a sliding window's evidence-only call, computed from the window's events when the
+  // rule fires (their state stays empty, checkpoints included).
+  std::vector<bool> eager_;
   LruMap<std::unique_ptr<Group>> groups_;
   uint64_t clock_ = 0;
   uint64_t evictions_ = 0;
