@@ -1,6 +1,7 @@
 // row_codec.cc: encoding batch rows and rendering encoded rows as JSON.
 #include "ingest/row_codec.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
@@ -36,13 +37,37 @@ Slot SlotOf(ScalarType t) {
   }
 }
 
+// Appends to a std::string through a raw pointer: the string is grown (doubling) only when
+// full, and cut to the written size when the writer goes, so a small value costs a bounds
+// check and an inlined copy rather than a call to std::string::append.
+class Out {
+ public:
+  explicit Out(std::string* s) : s_(s), n_(s->size()) {
+    s_->resize(std::max(s_->capacity(), n_ + 256));
+  }
+  ~Out() { s_->resize(n_); }
+  Out(const Out&) = delete;
+  Out& operator=(const Out&) = delete;
+  void Append(const void* p, size_t k) {
+    if (s_->size() - n_ < k) s_->resize(std::max(s_->size() * 2, n_ + k));
+    std::memcpy(s_->data() + n_, p, k);
+    n_ += k;
+  }
+  size_t size() const { return n_; }
+  char* at(size_t pos) { return s_->data() + pos; }
+
+ private:
+  std::string* s_;
+  size_t n_;  // bytes written; s_->size() is the room
+};
+
 template <typename T>
-void Put(const T& v, std::string* out) {
-  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+void Put(const T& v, Out* out) {
+  out->Append(&v, sizeof v);
 }
 
 // Appends value i of column c (a valid value).
-void PutValue(const Column& c, size_t i, std::string* out) {
+void PutValue(const Column& c, size_t i, Out* out) {
   switch (SlotOf(c.type())) {
     case Slot::kI64:
       Put(c.i64[i], out);
@@ -51,18 +76,18 @@ void PutValue(const Column& c, size_t i, std::string* out) {
       Put(c.f64[i], out);
       break;
     case Slot::kIp:
-      out->append(reinterpret_cast<const char*>(c.ip[i].bytes.data()), c.ip[i].bytes.size());
+      out->Append(c.ip[i].bytes.data(), c.ip[i].bytes.size());
       break;
     case Slot::kString: {
       const std::string_view s = c.GetString(i);
       Put(static_cast<uint32_t>(s.size()), out);
-      out->append(s);
+      out->Append(s.data(), s.size());
       break;
     }
   }
 }
 
-void PutRecords(const columnar::Batch& b, FieldId f, size_t row, std::string* out) {
+void PutRecords(const columnar::Batch& b, FieldId f, size_t row, Out* out) {
   const Column& c = *b.column(f);
   Put(c.offsets[row + 1] - c.offsets[row], out);
   const auto members = schema::MembersOf(f);
@@ -77,7 +102,7 @@ void PutRecords(const columnar::Batch& b, FieldId f, size_t row, std::string* ou
       PutValue(*mc, e, out);
       ++count;
     }
-    std::memcpy(out->data() + count_at, &count, sizeof count);
+    std::memcpy(out->at(count_at), &count, sizeof count);
   }
 }
 
@@ -250,7 +275,9 @@ const std::vector<const schema::FieldInfo*>& TopLevelFields(schema::EventType t)
 
 }  // namespace
 
-void EncodeRow(const columnar::Batch& b, size_t row, std::string* out) {
+void EncodeRow(const columnar::Batch& b, size_t row, std::string* encoded) {
+  Out writer(encoded);
+  Out* out = &writer;
   for (const schema::FieldInfo* fp : TopLevelFields(b.type())) {
     const schema::FieldInfo& f = *fp;
     const Column* c = b.column(f.id);
