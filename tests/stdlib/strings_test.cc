@@ -1,10 +1,14 @@
 // strings_test.cc: the string family: case, length, search, split/trim/replace/substr/concat,
 // entropy, decoders and character classes, with empty, null, non-ASCII and 1 MB inputs.
+#include "base/strings.h"
+
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
 #include <string>
 
+#include "stdlib/value_print.h"
 #include "tests/stdlib/example_eval.h"
 
 namespace vigil::stdlib {
@@ -18,6 +22,45 @@ class StringsTest : public ::testing::Test {
   Datum Call(std::string_view name, std::vector<Datum> args) { return ev_.MustCall(name, args); }
   ExampleEvaluator ev_;
 };
+
+// QuoteString (how values print in rule tests, keys and diagnostics) copies runs of plain bytes
+// at once; it must escape exactly as byte-by-byte quoting does: quotes, backslashes, newlines,
+// tabs, control bytes, DEL, and every byte >= 0x80 when the text is not valid UTF-8.
+TEST(QuoteStringTest, EscapesAsByteByByteQuoting) {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    const bool valid = base::IsValidUtf8(s);
+    for (const unsigned char c : s) {
+      if (c == '"') {
+        out += "\\\"";
+      } else if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !valid)) {
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "\\x%02X", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out + '"';
+  };
+  EXPECT_EQ(QuoteString(""), "\"\"");
+  EXPECT_EQ(QuoteString("a\"b\\c\nd\te\x01\x7f"), "\"a\\\"b\\\\c\\nd\\te\\x01\\x7F\"");
+  EXPECT_EQ(QuoteString("caf\xC3\xA9"), "\"caf\xC3\xA9\"");
+  EXPECT_EQ(QuoteString("caf\xC3"), "\"caf\\xC3\"");
+  std::mt19937 rng(5);
+  const std::string alphabet = "ab\"\\\n\t\x01\x7f\xC3\xA9\xFF ";
+  for (int i = 0; i < 20000; ++i) {
+    std::string s(rng() % 12, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    ASSERT_EQ(QuoteString(s), reference(s)) << i;
+  }
+}
 
 TEST_F(StringsTest, CaseMappingIsUnicodeAware) {
   EXPECT_EQ(Run(R"(lower(""))"), R"("")");
