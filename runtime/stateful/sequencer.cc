@@ -40,9 +40,12 @@ void Sequencer::Fire(std::string_view key, const Partial& p, std::vector<AlertPa
 
 void Sequencer::OnStep(size_t step, const HashedKey& key, int64_t ts, EventRef event,
                        std::vector<AlertParts>* fired) {
+  const bool absent = rule_.sequence->steps[step].absent;
+  // Only a first step starts a partial: any other step of a key without partials changes
+  // nothing (most later-step events, e.g. every delivery of a message not held first).
+  if ((step > 0 || absent) && keys_.Find(key) == nullptr) return;
   Key& k = keys_.Touch(key);
   k.touched = ++clock_;
-  const bool absent = rule_.sequence->steps[step].absent;
   if (absent) {
     // Cancels the partials waiting for this absence whose last step came before it.
     k.partials.EraseIf([&](const Partial& p) {
