@@ -18,7 +18,9 @@ InputBuffer::InputBuffer(ByteSource* source, size_t max_line, size_t keep_prefix
 
 void InputBuffer::Reserve(size_t cap) {
   if (cap <= cap_) return;
-  auto fresh = std::make_unique<char[]>(cap + kInputPadding);
+  // Not zeroed: only bytes read from the source are ever handed out, and the padding after a
+  // view may hold anything (simdjson reads it, never depends on it).
+  auto fresh = std::make_unique_for_overwrite<char[]>(cap + kInputPadding);
   if (end_ > begin_) std::memcpy(fresh.get(), buf_.get() + begin_, end_ - begin_);
   base_ += begin_;
   end_ -= begin_;
