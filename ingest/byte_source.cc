@@ -75,9 +75,10 @@ bool IsZlibMagic(const unsigned char* p, size_t n) {
 // Passes bytes through, or inflates them when the input starts with a gzip/zlib header.
 class Inflater final : public ByteSource {
  public:
-  explicit Inflater(std::unique_ptr<ByteSource> inner) : inner_(std::move(inner)), in_(kChunk) {
+  explicit Inflater(std::unique_ptr<ByteSource> inner)
+      : inner_(std::move(inner)), in_(std::make_unique_for_overwrite<char[]>(kChunk)) {
     Refill();
-    const auto* p = reinterpret_cast<const unsigned char*>(in_.data());
+    const auto* p = reinterpret_cast<const unsigned char*>(in_.get());
     inflate_ = IsGzipMagic(p, in_len_) || IsZlibMagic(p, in_len_);
     if (inflate_) inflating_ = inflateInit2(&zs_, 15 + 32) == Z_OK;
   }
@@ -91,7 +92,7 @@ class Inflater final : public ByteSource {
 
   void Refill() {
     in_pos_ = 0;
-    in_len_ = inner_->Read(in_.data(), in_.size());
+    in_len_ = inner_->Read(in_.get(), kChunk);
     if (inner_->error() != SourceError::kNone) Fail(inner_->error(), inner_->message());
   }
 
@@ -103,7 +104,7 @@ class Inflater final : public ByteSource {
       return k;
     }
     const size_t k = std::min(n, in_len_ - in_pos_);
-    std::memcpy(dst, in_.data() + in_pos_, k);
+    std::memcpy(dst, in_.get() + in_pos_, k);
     in_pos_ += k;
     return k;
   }
@@ -113,7 +114,7 @@ class Inflater final : public ByteSource {
   bool NextMember();
 
   std::unique_ptr<ByteSource> inner_;
-  std::vector<char> in_;
+  std::unique_ptr<char[]> in_;  // one read chunk (not zeroed: only bytes read are used)
   size_t in_pos_ = 0;
   size_t in_len_ = 0;
   bool inflate_ = false;
@@ -125,7 +126,7 @@ class Inflater final : public ByteSource {
 bool Inflater::NextMember() {
   if (in_pos_ == in_len_) Refill();
   if (in_len_ == 0) return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(in_.data() + in_pos_);
+  const auto* p = reinterpret_cast<const unsigned char*>(in_.get() + in_pos_);
   for (size_t i = in_pos_; i < in_len_; ++i) {
     if (in_[i] != 0) break;
     if (i + 1 == in_len_) return false;  // zero padding after the last member
@@ -154,7 +155,7 @@ size_t Inflater::Inflate(char* dst, size_t n) {
         break;
       }
     }
-    zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
+    zs_.next_in = reinterpret_cast<Bytef*>(in_.get() + in_pos_);
     zs_.avail_in = static_cast<uInt>(in_len_ - in_pos_);
     const int rc = inflate(&zs_, Z_NO_FLUSH);
     in_pos_ = in_len_ - zs_.avail_in;
