@@ -173,7 +173,9 @@ std::vector<CallState> Aggregator::FillLazy(const Group& g, StateEnv& env) const
   std::vector<CallState> lazy(calls_.size());
   for (size_t i = 0; i < calls_.size(); ++i) {
     if (eager_[i]) continue;
-    for (const auto& [ts, values] : g.events) Apply(calls_[i], lazy[i], values[i], +1);
+    for (const auto& [ts, values] : g.events) {
+      if (i < values.size()) Apply(calls_[i], lazy[i], values[i], +1);
+    }
     env.aggregates[i].second = Value(calls_[i], lazy[i]);
   }
   return lazy;
