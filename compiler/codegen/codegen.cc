@@ -143,7 +143,7 @@ class Emitter {
   bytecode::Program prog_;
   std::vector<uint32_t> reg_;
   std::map<std::pair<NodeId, NodeId>, uint32_t> splats_;
-  std::map<NodeId, std::vector<uint32_t>> scan_outputs_;
+  std::map<NodeId, std::vector<uint32_t>> scan_outputs_;  // of kScan and kSetGroup nodes
 };
 
 void Emitter::Lower(NodeId id) {
@@ -154,8 +154,22 @@ void Emitter::Lower(NodeId id) {
   in.flags = n.flags;
   in.sel = n.sel == ir::kNoNode ? kNoReg : reg_[n.sel];
   auto arg = [&](size_t i) { return Operand(n.args[i], n.domain); };
-  if (n.op == Op::kScanOut) {
+  if (n.op == Op::kScanOut || n.op == Op::kSetOut) {
     reg_[id] = scan_outputs_.at(n.args[0])[n.imm];
+    return;
+  }
+  if (n.op == Op::kSetGroup) {
+    // One output per set, allocated here in set order; kSetOut nodes pick theirs up.
+    std::vector<uint32_t> outs(n.sub);
+    for (auto& o : outs) o = NewReg(n);
+    scan_outputs_[id] = outs;
+    in.op = Opcode::kInSets;
+    in.a = arg(0);
+    in.b = n.imm;
+    in.sel = kNoReg;
+    in.extra = Extra(outs);
+    in.extra_count = static_cast<uint32_t>(outs.size());
+    prog_.code.push_back(in);
     return;
   }
   if (n.op == Op::kScan) {

@@ -8,6 +8,7 @@
 #include "compiler/ir/builder.h"
 #include "compiler/opt/fusion.h"
 #include "compiler/opt/order.h"
+#include "compiler/opt/set_groups.h"
 
 namespace vigil::codegen {
 
@@ -74,6 +75,31 @@ void DropUnusedConstants(bytecode::Executable* exe) {
       exe, [&](uint32_t* ref) { *ref = renumber[untag(*ref)] | (*ref & bytecode::kConstTag); });
 }
 
+// Drops the sets no instruction refers to (those set grouping copied) and renumbers the
+// references; the kept sets stay in their order, so an InSets' sets stay contiguous.
+void DropUnusedSets(bytecode::Executable* exe) {
+  std::vector<uint32_t> renumber(exe->sets.size(), bytecode::kNoReg);
+  auto for_each_ref = [&](auto visit) {
+    for (bytecode::Program& p : exe->programs) {
+      for (bytecode::Instr& in : p.code) {
+        if (in.op == bytecode::Opcode::kInSet) visit(in.b, 1);
+        if (in.op == bytecode::Opcode::kInSets) visit(in.b, in.extra_count);
+      }
+    }
+  };
+  for_each_ref([&](uint32_t first, uint32_t count) {
+    for (uint32_t k = 0; k < count; ++k) renumber[first + k] = 0;
+  });
+  std::vector<bytecode::ConstSet> kept;
+  for (size_t k = 0; k < exe->sets.size(); ++k) {
+    if (renumber[k] == bytecode::kNoReg) continue;
+    renumber[k] = static_cast<uint32_t>(kept.size());
+    kept.push_back(std::move(exe->sets[k]));
+  }
+  exe->sets = std::move(kept);
+  for_each_ref([&](uint32_t& first, uint32_t) { first = renumber[first]; });
+}
+
 }  // namespace
 
 bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bool verify_ir) {
@@ -85,6 +111,8 @@ bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bo
     local.cse_hits += g.shared();
     local.patterns_fused += opt::FusePatterns(m, g);
     CheckIr(g, verify_ir, "pattern fusion");
+    local.sets_grouped += opt::GroupSets(m, g);
+    CheckIr(g, verify_ir, "set grouping");
     local.expensive += opt::OrderByCost(m, g).expensive;
     CheckIr(g, verify_ir, "cost ordering");
     local.ir_nodes += g.size();
@@ -95,6 +123,7 @@ bytecode::Executable CompilePack(const sema::Pack& pack, CompileStats* stats, bo
     local.instructions += exe.programs.back().code.size();
   }
   DropUnusedConstants(&exe);
+  DropUnusedSets(&exe);
   FillSourceMap(pack, &exe);
   if (stats != nullptr) *stats = local;
   return exe;

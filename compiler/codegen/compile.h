@@ -18,6 +18,7 @@ struct CompileStats {
   size_t ir_nodes = 0;        // nodes in all graphs after optimization
   size_t cse_hits = 0;        // expressions found already built (shared across rules)
   size_t patterns_fused = 0;  // string patterns merged into fused scans
+  size_t sets_grouped = 0;    // `in [...]` tests answered by a grouped lookup (InSets)
   size_t expensive = 0;       // nodes evaluated under a selection
   size_t instructions = 0;
 };

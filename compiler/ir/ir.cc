@@ -12,7 +12,8 @@ std::string_view OpName(Op op) {
       "field", "member", "elem",    "const",  "bool",   "tobool",  "isnull", "cmpk",
       "cmp",   "pattern", "scan",   "scanout", "str",   "inset",   "inlist", "inarray",
       "and",   "or",      "not",    "arith",  "arithk", "neg",     "call",   "domain",
-      "bcast", "reduce",  "count",  "index",  "indexk", "history", "listarg"};
+      "bcast", "reduce",  "count",  "index",  "indexk", "history", "listarg",
+      "setgroup", "setout"};
   return kNames[static_cast<size_t>(op)];
 }
 

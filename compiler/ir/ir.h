@@ -52,6 +52,8 @@ enum class Op : uint8_t {
   kIndexK,     // args: {array}; imm: constant
   kHistory,    // sub: 0 first_seen, 1 prevalence; imm: history site; args: keys
   kListArg,    // imm: pack list. A list argument of a call (no register).
+  kSetGroup,   // imm: first set; sub: set count; args: {value}. Outputs via kSetOut.
+  kSetOut,     // imm: output index (set imm+index of the group); args: {set group}
 };
 std::string_view OpName(Op op);
 

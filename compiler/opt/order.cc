@@ -177,6 +177,8 @@ class Orderer {
 
 bool IsExpensive(const ir::Graph& g, NodeId id) { return Classify(g)[id]; }
 
+std::vector<bool> ExpensiveNodes(const ir::Graph& g) { return Classify(g); }
+
 OrderStats OrderByCost(ir::Module& m, ir::Graph& g) { return Orderer(m, g).Run(); }
 
 }  // namespace vigil::opt

@@ -23,5 +23,7 @@ OrderStats OrderByCost(ir::Module& m, ir::Graph& g);
 
 // True when node `id` is expensive (after OrderByCost, or computed on demand).
 bool IsExpensive(const ir::Graph& g, ir::NodeId id);
+// Per node of `g`, whether it is expensive (what IsExpensive answers, for every node at once).
+std::vector<bool> ExpensiveNodes(const ir::Graph& g);
 
 }  // namespace vigil::opt

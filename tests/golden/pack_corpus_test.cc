@@ -61,22 +61,22 @@ TEST(PackCorpusTest, FreshlyCompiledPacksRunOnTheFixedBatches) {
   }
 }
 
-// A pack written before the layout changed (version 1: no outputs table) is refused by its
+// A pack written before the layout changed (version 2: no InSets opcode) is refused by its
 // version, with a message that says so, before its body is decoded.
 TEST(PackFormatTest, RejectsAnOlderVersion) {
   std::string bytes = bytecode::Serialize(CompileGolden("cse.vgl"));
-  ASSERT_EQ(bytecode::kPackFormatVersion, 2u);
+  ASSERT_EQ(bytecode::kPackFormatVersion, 3u);
   ASSERT_EQ(static_cast<uint8_t>(bytes[8]), bytecode::kPackFormatVersion);
-  bytes[8] = 1;  // the version, u32 little-endian after the 8-byte magic
+  bytes[8] = 2;  // the version, u32 little-endian after the 8-byte magic
   bytecode::PackFile pack;
   std::string error;
   EXPECT_FALSE(bytecode::Deserialize(bytes, &pack, &error));
   EXPECT_EQ(error,
-            "unsupported pack version 1 (this engine reads version 2; recompile the pack with "
+            "unsupported pack version 2 (this engine reads version 3; recompile the pack with "
             "`vigil compile`)");
-  bytes[8] = 3;  // a newer engine's pack
+  bytes[8] = 4;  // a newer engine's pack
   EXPECT_FALSE(bytecode::Deserialize(bytes, &pack, &error));
-  EXPECT_NE(error.find("unsupported pack version 3"), std::string::npos) << error;
+  EXPECT_NE(error.find("unsupported pack version 4"), std::string::npos) << error;
 }
 
 TEST(PackCorpusTest, FixingTheHeaderOfAValidPackChangesNothing) {

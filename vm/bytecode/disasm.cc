@@ -97,6 +97,14 @@ class Printer {
         for (uint32_t k = 0; k < in.extra_count && in.extra + k < p.extra.size(); ++k) outs.push_back(Reg(p.extra[in.extra + k]));
         return fmt::format("{} = {} pat{}{}", base::Join(outs, ","), Reg(in.a), in.b, (in.flags & kFlagAnyOf) ? " any" : "");
       }
+      case Opcode::kInSets: {
+        std::vector<std::string> outs;
+        for (uint32_t k = 0; k < in.extra_count && in.extra + k < p.extra.size(); ++k) {
+          outs.push_back(Reg(p.extra[in.extra + k]));
+        }
+        return fmt::format("{} = {} in set{}..set{}", base::Join(outs, ","), Reg(in.a), in.b,
+                           in.b + in.extra_count - 1);
+      }
       case Opcode::kCall:
       case Opcode::kHistory: {
         std::vector<std::string> args;

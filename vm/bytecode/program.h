@@ -34,6 +34,7 @@ enum class ReduceOp : uint8_t { kAny, kAll, kNone };
 inline constexpr uint16_t kFlagCaseless = 1;
 inline constexpr uint16_t kFlagAnyOf = 2;     // Scan: every pattern of the set sets output 0
 inline constexpr uint16_t kFlagReversed = 2;  // ArithK: the constant is the left operand
+inline constexpr uint32_t kMaxGroupedSets = 63;  // InSets: sets per instruction (bit 63 is free)
 
 struct Instr {
   Opcode op = Opcode::kConst;

@@ -18,7 +18,8 @@ namespace vigil::bytecode {
 // opcode, an operand, a table): a pack of another version is rejected, never misread.
 //   1: first layout
 //   2: per-program outputs table (Out opcode, 0585c1a); unused constants dropped
-inline constexpr uint32_t kPackFormatVersion = 2;
+//   3: InSets opcode (grouped constant-set lookups); unused sets dropped
+inline constexpr uint32_t kPackFormatVersion = 3;
 
 struct PackSource {
   std::string path;

@@ -31,6 +31,18 @@ bool Comparable(ScalarType a, ScalarType b) {
   return Numeric(a) && Numeric(b);
 }
 
+// "" when a value of type t may be looked up in a constant set of `kind`, else why not.
+std::string SetFits(ConstSet::Kind kind, ScalarType t) {
+  switch (kind) {
+    case ConstSet::Kind::kInts: return IntLike(t) ? "" : "int set on a non-int";
+    case ConstSet::Kind::kNetworks: return t == ScalarType::kIp ? "" : "network set on a non-ip";
+    case ConstSet::Kind::kStrings:
+    case ConstSet::Kind::kStringsFolded:
+    case ConstSet::Kind::kDomainSuffix: return StringLike(t) ? "" : "string set on a non-string";
+  }
+  return "invalid set kind";
+}
+
 class ProgramVerifier {
  public:
   ProgramVerifier(const Executable& exe, const Program& p) : exe_(exe), p_(p) {}
@@ -202,6 +214,22 @@ std::string ProgramVerifier::Operands(const Instr& in) {
       }
       return {};
     }
+    case Opcode::kInSets: {
+      VIGIL_TRY(Read(in.a, RegKind::kValue, "operand"));
+      if (in.sel != kNoReg) return "insets has no selection";
+      if (in.extra_count < 2 || in.extra_count > kMaxGroupedSets) {
+        return "insets needs 2 to 63 sets";
+      }
+      if (in.b >= exe_.sets.size() || exe_.sets.size() - in.b < in.extra_count) {
+        return "set out of range";
+      }
+      for (uint32_t k = 0; k < in.extra_count; ++k) {
+        const uint32_t o = p_.extra[in.extra + k];
+        VIGIL_TRY(Write(o, RegKind::kBool));
+        VIGIL_TRY(SameDomain(o, in.a));
+      }
+      return {};
+    }
     case Opcode::kCall:
     case Opcode::kHistory: {
       const bool call = in.op == Opcode::kCall;
@@ -285,17 +313,17 @@ std::string ProgramVerifier::Types(const Instr& in) {
         if (static_cast<int>(p.op) > static_cast<int>(StrOp::kRegex)) return "invalid pattern kind";
       }
       return StringLike(type(in.a)) ? "" : "scan of a non-string";
-    case Opcode::kInSet: {
-      const ConstSet& s = exe_.sets[in.b];
-      switch (s.kind) {
-        case ConstSet::Kind::kInts: return IntLike(type(in.a)) ? "" : "int set on a non-int";
-        case ConstSet::Kind::kNetworks: return type(in.a) == ScalarType::kIp ? "" : "network set on a non-ip";
-        case ConstSet::Kind::kStrings:
-        case ConstSet::Kind::kStringsFolded:
-        case ConstSet::Kind::kDomainSuffix: return StringLike(type(in.a)) ? "" : "string set on a non-string";
+    case Opcode::kInSets: {
+      const bool networks = exe_.sets[in.b].kind == ConstSet::Kind::kNetworks;
+      for (uint32_t k = 0; k < in.extra_count; ++k) {
+        const ConstSet::Kind kind = exe_.sets[in.b + k].kind;
+        if (kind == ConstSet::Kind::kInts) return "int sets are not grouped";
+        if ((kind == ConstSet::Kind::kNetworks) != networks) return "grouped sets of two families";
+        VIGIL_TRY(SetFits(kind, type(in.a)));
       }
-      return "invalid set kind";
+      return {};
     }
+    case Opcode::kInSet: return SetFits(exe_.sets[in.b].kind, type(in.a));
     case Opcode::kInList:
       if (exe_.lists[in.b].kind == "int") {
         return Numeric(type(in.a)) ? "" : "int list lookup of a non-number";

@@ -40,6 +40,7 @@ void Count(ExecState& s, const Instr& in);
 void Index(ExecState& s, const Instr& in);
 void IndexK(ExecState& s, const Instr& in);
 void History(ExecState& s, const Instr& in);
+void InSets(ExecState& s, const Instr& in);
 // A fresh owned result column of `type` with n null elements, bound to dst; with `dict`, a
 // string type is dictionary-encoded (values interned as given, without case folding).
 columnar::Column& ResultColumn(ValueReg& dst, schema::ScalarType type, size_t n, bool dict = false);

@@ -162,6 +162,7 @@ bool LoadedPack::Build(std::string* error) {
   for (size_t i = 0; i < exe_.sets.size(); ++i) {
     if (!BuildSet(exe_.sets[i], &sets_[i], error)) return false;
   }
+  BuildSetGroups();
   for (const bytecode::PatternSpec& spec : exe_.patterns) {
     auto ps = std::make_unique<stdlib::PatternSet>();
     for (const auto& pat : spec.patterns) ps->Add(PatternKind(pat.op), pat.text, pat.caseless);
@@ -199,6 +200,17 @@ bool LoadedPack::Build(std::string* error) {
     calls_.push_back(std::move(call));
   }
   return true;
+}
+
+void LoadedPack::BuildSetGroups() {
+  for (const bytecode::Program& prog : exe_.programs) {
+    for (const bytecode::Instr& in : prog.code) {
+      if (in.op != bytecode::Opcode::kInSets || set_groups_.count({in.b, in.extra_count})) continue;
+      std::vector<const RuntimeSet*> sets;
+      for (uint32_t k = 0; k < in.extra_count; ++k) sets.push_back(&sets_[in.b + k]);
+      set_groups_.emplace(std::make_pair(in.b, in.extra_count), SetGroup(std::move(sets)));
+    }
+  }
 }
 
 const schema::ListValue& LoadedPack::ResolveList(uint32_t i,

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -19,6 +20,7 @@
 #include "stdlib/regex/pattern_set.h"
 #include "vm/bytecode/program.h"
 #include "vm/columnar/tenant_context.h"
+#include "vm/exec/set_masks.h"
 
 namespace vigil::vm {
 
@@ -101,6 +103,10 @@ class LoadedPack {
     return by_type_[static_cast<size_t>(t)];
   }
   const RuntimeSet& set(uint32_t i) const { return sets_[i]; }
+  // The group of sets first..first+count-1 of an InSets instruction of the pack.
+  const SetGroup& set_group(uint32_t first, uint32_t count) const {
+    return set_groups_.at({first, count});
+  }
   const stdlib::PatternSet& patterns(uint32_t i) const { return *patterns_[i]; }
   const stdlib::PreparedCall& call(uint32_t i) const { return *calls_[i]; }
   const schema::Datum& constant(uint32_t i) const { return const_datums_[i]; }
@@ -118,10 +124,12 @@ class LoadedPack {
  private:
   explicit LoadedPack(bytecode::Executable exe) : exe_(std::move(exe)) {}
   bool Build(std::string* error);
+  void BuildSetGroups();  // one SetGroup per distinct (first set, count) of InSets instructions
 
   bytecode::Executable exe_;
   std::vector<const bytecode::Program*> by_type_;
   std::vector<RuntimeSet> sets_;
+  std::map<std::pair<uint32_t, uint32_t>, SetGroup> set_groups_;  // (first set, count)
   std::vector<std::unique_ptr<stdlib::PatternSet>> patterns_;
   std::vector<std::unique_ptr<stdlib::PreparedCall>> calls_;
   std::vector<schema::Datum> const_datums_;

@@ -133,6 +133,7 @@ struct ProgramCaches {
   std::vector<IdResults<KeptScalar>> calls;
   std::vector<IdResults<KeptString>> string_calls;
   std::vector<IdResults<KeptHits>> scans;
+  std::vector<IdResults<uint64_t>> set_masks;  // InSets: mask | kKnownMask, 0 unknown
 
   void Resize(size_t regs, size_t instructions) {
     ids.resize(regs);
@@ -140,6 +141,7 @@ struct ProgramCaches {
     calls.resize(instructions);
     string_calls.resize(instructions);
     scans.resize(instructions);
+    set_masks.resize(instructions);
   }
   RegisterIds& IdsFor(uint32_t reg) {
     if (!ids[reg]) ids[reg] = std::make_unique<RegisterIds>();
@@ -151,6 +153,7 @@ struct ProgramCaches {
     for (auto& c : calls) c.Clear();
     for (auto& c : string_calls) c.Clear();
     for (auto& c : scans) c.Clear();
+    for (auto& c : set_masks) c.Clear();
   }
 };
 
