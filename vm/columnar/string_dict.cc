@@ -29,6 +29,7 @@ uint32_t StringDict::InternHashed(std::string_view s, uint32_t hash, Arena& aren
   if (slots_[i] != kEmpty) return last_ = static_cast<uint32_t>(slots_[i]);
   const auto code = static_cast<uint32_t>(values_.size());
   values_.push_back(arena.Copy(s));
+  hashes_.push_back(hash);
   slots_[i] = uint64_t{hash} << 32 | code;
   return last_ = code;
 }
@@ -49,6 +50,7 @@ void StringDict::Grow() {
 void StringDict::Clear() {
   last_ = kMissing;
   values_.clear();
+  hashes_.clear();
   std::fill(slots_.begin(), slots_.end(), kEmpty);
 }
 

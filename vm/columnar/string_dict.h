@@ -33,6 +33,9 @@ class StringDict {
     if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
   }
   std::string_view value(uint32_t code) const { return values_[code]; }
+  // Hash(value(code)), kept when the value was interned: a reader mapping a batch's values to
+  // its own table need not touch the bytes to hash them.
+  uint32_t hash(uint32_t code) const { return hashes_[code]; }
   const std::vector<std::string_view>& values() const { return values_; }
   size_t size() const { return values_.size(); }
   void Clear();
@@ -44,6 +47,7 @@ class StringDict {
   // Slot index of s: its code's slot, or the empty slot where it would go.
   size_t Probe(std::string_view s, uint32_t hash) const;
   std::vector<std::string_view> values_;
+  std::vector<uint32_t> hashes_;  // per code: Hash of its value
   // Open addressing, power-of-two size. A slot packs (hash low 32 bits << 32 | code), so a
   // probe reads one cache line and touches the value only on a hash match; kEmpty = free.
   std::vector<uint64_t> slots_;

@@ -25,22 +25,18 @@ void RegisterIds::MapEvery() {
   if (!keeping() || all_mapped_) return;
   all_mapped_ = true;
   constexpr size_t kBytesAhead = 16;  // codes whose bytes are in flight
-  constexpr size_t kSlotsAhead = 8;   // codes hashed whose table slot is in flight
-  const std::vector<std::string_view>& values = col_->dict.values();
+  constexpr size_t kSlotsAhead = 8;   // codes whose table slot is in flight
+  const columnar::StringDict& dict = col_->dict;
+  const std::vector<std::string_view>& values = dict.values();
   const size_t n = values.size();
-  hashes_.resize(n);
   for (size_t c = 0; c < std::min(n, kBytesAhead); ++c) __builtin_prefetch(values[c].data());
   for (size_t c = 0; c < std::min(n, kSlotsAhead); ++c) {
-    hashes_[c] = columnar::StringDict::Hash(values[c]);
-    ids_.Prefetch(hashes_[c]);
+    ids_.Prefetch(dict.hash(static_cast<uint32_t>(c)));
   }
   for (size_t c = 0; c < n; ++c) {
     if (c + kBytesAhead < n) __builtin_prefetch(values[c + kBytesAhead].data());
-    if (c + kSlotsAhead < n) {
-      hashes_[c + kSlotsAhead] = columnar::StringDict::Hash(values[c + kSlotsAhead]);
-      ids_.Prefetch(hashes_[c + kSlotsAhead]);
-    }
-    if (by_code_[c] == kUnmapped) by_code_[c] = Map(values[c], hashes_[c]);
+    if (c + kSlotsAhead < n) ids_.Prefetch(dict.hash(static_cast<uint32_t>(c + kSlotsAhead)));
+    if (by_code_[c] == kUnmapped) by_code_[c] = Map(values[c], dict.hash(static_cast<uint32_t>(c)));
   }
 }
 

@@ -34,8 +34,7 @@ class RegisterIds {
   // The id of code `code` of the bound column.
   uint32_t IdOf(uint32_t code) {
     uint32_t& id = by_code_[code];
-    if (id == kUnmapped)
-      id = Map(col_->dict.value(code), columnar::StringDict::Hash(col_->dict.value(code)));
+    if (id == kUnmapped) id = Map(col_->dict.value(code), col_->dict.hash(code));
     return id;
   }
   // The id of `code` when it is mapped already, else kUnmapped (any code: out of range too).
@@ -68,7 +67,6 @@ class RegisterIds {
   columnar::StringDict ids_;
   columnar::Arena bytes_;
   std::vector<uint32_t> by_code_;
-  std::vector<uint32_t> hashes_;  // MapEvery's hashes of the codes ahead
   const columnar::Column* col_ = nullptr;
   uint64_t serial_ = 0;
   bool all_mapped_ = false;  // every code of the bound batch has its id
