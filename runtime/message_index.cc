@@ -12,12 +12,19 @@ namespace {
 
 using schema::FieldId;
 
-// Hashes of the correlation keys of one row (0 when absent), salted per key kind.
-std::array<uint64_t, 3> KeysOf(const EventRef& e) {
+// The hash of correlation key `text` of kind k (0: Message-ID, 1: aCode, 2: aggregateId) in the
+// tenant of `salt`; never 0 (0 marks an absent key).
+uint64_t KeyHash(std::string_view text, int k, uint64_t salt) {
+  const uint64_t h = base::Hash64(text, salt + static_cast<uint64_t>(k));
+  return h == 0 ? 1 : h;
+}
+
+// Hashes of the correlation keys of one row (0 when absent).
+std::array<uint64_t, 3> KeysOf(const EventRef& e, uint64_t salt) {
   std::array<uint64_t, 3> keys{};
   const std::string* texts[3] = {&e.message_id(), &e.tracking_id(), &e.aggregate_id()};
   for (int k = 0; k < 3; ++k) {
-    if (!texts[k]->empty()) keys[k] = base::Hash64(*texts[k], k);
+    if (!texts[k]->empty()) keys[k] = KeyHash(*texts[k], k, salt);
   }
   return keys;
 }
@@ -76,8 +83,9 @@ void MessageIndex::AddKey(uint64_t key, const Node& n) {
   ++e.count;
 }
 
-void MessageIndex::AddBatch(const columnar::Batch& batch) {
-  const size_t n = batch.size();
+void MessageIndex::AddBatch(const columnar::Batch& batch,
+                            const std::vector<uint64_t>& tenant_salts) {
+  const size_t n = std::min(batch.size(), tenant_salts.size());
   // A column at a time: every row's keys, then every row's action (a dictionary value is
   // interned once); then the rows are added, the hash-table slots of the rows kAhead further
   // prefetched meanwhile.
@@ -88,7 +96,7 @@ void MessageIndex::AddBatch(const columnar::Batch& batch) {
     for (size_t row = 0; c != nullptr && row < n; ++row) {
       if (c->IsNull(row)) continue;
       const std::string_view text = c->GetString(row);
-      if (!text.empty()) row_keys_[row][k] = base::Hash64(text, k);
+      if (!text.empty()) row_keys_[row][k] = KeyHash(text, k, tenant_salts[row]);
     }
   }
   row_actions_.assign(n, 0);
@@ -125,10 +133,13 @@ void MessageIndex::AddBatch(const columnar::Batch& batch) {
   }
 }
 
-Json MessageIndex::Related(const EventRef& e, const std::vector<std::string>& files) const {
+uint64_t MessageIndex::TenantSalt(std::string_view tenant) { return base::Hash64(tenant); }
+
+Json MessageIndex::Related(const EventRef& e, uint64_t tenant_salt,
+                           const std::vector<std::string>& files) const {
   Json out = Json::array();
   std::set<std::pair<std::string, uint64_t>> seen = {{e.file(), e.offset}};
-  for (uint64_t key : KeysOf(e)) {
+  for (uint64_t key : KeysOf(e, tenant_salt)) {
     if (key == 0) continue;
     auto it = by_key_.find(key);
     if (it == by_key_.end()) continue;

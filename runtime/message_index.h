@@ -24,11 +24,17 @@ class MessageIndex {
   explicit MessageIndex(size_t max_keys = 1u << 19, size_t max_events = 32)
       : max_keys_(max_keys), max_events_(max_events) {}
 
-  // Records every row of `batch` under each of its non-empty correlation keys.
-  void AddBatch(const columnar::Batch& batch);
-  // The events sharing a key with `e`, other than `e` itself, in arrival order (deduplicated),
-  // as JSON objects {event_type, time, file, offset, action?}; `files` names file indexes.
-  Json Related(const EventRef& e, const std::vector<std::string>& files) const;
+  // Records every row of `batch` under each of its non-empty correlation keys, within its
+  // tenant: tenant_salts[row] is TenantSalt of the row's tenant (keys of different tenants
+  // never meet, even for the same Message-ID).
+  void AddBatch(const columnar::Batch& batch, const std::vector<uint64_t>& tenant_salts);
+  // The events of tenant `tenant_salt` sharing a key with `e`, other than `e` itself, in
+  // arrival order (deduplicated), as JSON objects {event_type, time, file, offset, action?};
+  // `files` names file indexes.
+  Json Related(const EventRef& e, uint64_t tenant_salt,
+               const std::vector<std::string>& files) const;
+  // The salt of a tenant's keys.
+  static uint64_t TenantSalt(std::string_view tenant);
 
  private:
   // One event under a key; nodes of a key form a list in arrival order.

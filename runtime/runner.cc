@@ -65,7 +65,6 @@ void Runner::OnDeadLetter(const ingest::DeadLetter& letter) {
 
 void Runner::OnBatch(columnar::Batch& batch) {
   counters_.events += batch.size();
-  messages_.AddBatch(batch);
   // Resolve each row's tenant; the common case is one tenant for the whole batch.
   std::vector<Tenant*> row_tenant(batch.size());
   const columnar::Column* account = batch.column(FieldId::kAccount);
@@ -79,6 +78,18 @@ void Runner::OnBatch(columnar::Batch& batch) {
     mixed = mixed || row_tenant[row] != row_tenant[0];
     if (tenant_col != nullptr) tenant_col->SetString(row, row_tenant[row]->id, batch.arena());
   }
+  // Related events: each row under its tenant's keys.
+  row_salts_.resize(batch.size());
+  const Tenant* salted = nullptr;
+  uint64_t salt = 0;
+  for (size_t row = 0; row < batch.size(); ++row) {
+    if (row_tenant[row] != salted) {
+      salted = row_tenant[row];
+      salt = MessageIndex::TenantSalt(salted->id);
+    }
+    row_salts_[row] = salt;
+  }
+  messages_.AddBatch(batch, row_salts_);
   if (batch.size() == 0) return;
   if (!mixed) {
     Evaluate(batch, *row_tenant[0]);
@@ -504,7 +515,8 @@ void Runner::Flush() {
   const std::vector<std::string> no_files;
   for (Pending& p : pending_) {
     AlertParts& a = p.parts;
-    a.related = messages_.Related(a.events[0], files_ == nullptr ? no_files : *files_);
+    a.related = messages_.Related(a.events[0], MessageIndex::TenantSalt(a.tenant),
+                                  files_ == nullptr ? no_files : *files_);
     alerts_.Write(AlertJson(a).dump());
     const sema::Rule& r = *a.rule;
     ++counters_.alerts;

@@ -106,6 +106,28 @@ TEST_F(TenantsTest, StateIsNeverSharedAcrossTenants) {
   EXPECT_EQ(ByTenant(r)["blue"].count("t.burst"), 0u);
 }
 
+// The same message (Message-ID and aCode) reaching two tenants: an alert's related events list
+// the other log lines of the message in its own tenant only, never another tenant's files and
+// offsets.
+TEST_F(TenantsTest, RelatedEventsNeverCrossTenants) {
+  const std::string red_alert = Receipt("CRED", "x@a.example", "same");  // a red partner: alerts
+  const std::string blue_line = Receipt("CBLUE", "x@z.example", "same");
+  const std::string red_line = Receipt("CRED", "y@q.example", "same", 1);
+  RunOutput r = RunWith(red_alert + blue_line + red_line);
+  ASSERT_EQ(r.exit_code, 0);
+  const uint64_t red_offset = red_alert.size() + blue_line.size();
+  size_t checked = 0;
+  for (const auto& a : r.alerts) {
+    if (a["rule_id"] != "t.partner" || a["tenant"] != "red") continue;
+    ASSERT_TRUE(a.contains("related"));
+    std::vector<uint64_t> offsets;
+    for (const auto& e : a["related"]) offsets.push_back(e["offset"].get<uint64_t>());
+    EXPECT_EQ(offsets, std::vector<uint64_t>{red_offset}) << a["related"].dump();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 1u);
+}
+
 TEST_F(TenantsTest, UnknownAccountsGoToTheDefaultOrUnassignedTenant) {
   RunOutput r = RunWith(Receipt("CNOBODY", "x@b.example", "1"));
   ASSERT_EQ(r.exit_code, 0);
