@@ -194,7 +194,7 @@ void Aggregator::Reset(Group& g) const {
 }
 
 bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& values,
-                     EventRef event, AlertParts* fired) {
+                     EventRef event, std::vector<AlertParts>* fired) {
   const sema::Aggregate& agg = *rule_.aggregate;
   auto& slot = groups_.Touch(key);
   if (!slot) {
@@ -248,13 +248,14 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
     g.fired = false;  // re-arm a sliding window once its condition no longer holds
   }
   if (fire) {
-    fired->rule = &rule_;
-    fired->events.assign(g.kept.begin(), g.kept.end());
-    fired->key = std::string(key.text) + '\x1e' +
-                 std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
+    AlertParts& a = fired->emplace_back();
+    a.rule = &rule_;
+    a.events.assign(g.kept.begin(), g.kept.end());
+    a.key = std::string(key.text) + '\x1e' +
+            std::to_string(agg.tumbling ? g.window : g.kept.back().content_hash);
     const std::vector<CallState> lazy = FillLazy(g, env);  // env's values point into it
     for (const sema::Evidence& ev : rule_.evidence)
-      fired->evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
+      a.evidence[ev.name] = DatumJson(EvalState(*ev.expr, env));
   }
   next_end_ = std::min(next_end_, End(g));
   Evict();

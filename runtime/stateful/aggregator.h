@@ -54,9 +54,9 @@ class Aggregator {
 
   // One event matching the rule's `when`: its group key text, time, the values of the
   // rule's aggregate-call arguments (sema::AggregateCalls order) and its record. Returns true
-  // and fills *fired when the rule fires on this event.
+  // and appends the alert to *fired when the rule fires on this event.
   bool Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& args, EventRef event,
-           AlertParts* fired);
+           std::vector<AlertParts>* fired);
   // Hints that Add(key, ...) follows soon (loads the group's hash-table slot).
   void Prefetch(const HashedKey& key) const { groups_.Prefetch(key); }
   // Drops groups whose window ended before `watermark` (memory only; no alerts).

@@ -141,9 +141,7 @@ void StatefulEngine::Process(const std::string& tenant, TenantState& t, Pending&
   const HashedKey key{p.key, p.hash};
   const int64_t ts = p.event.ts;
   if (p.step < 0) {
-    AlertParts a;
-    if (t.aggregates[p.rule]->Add(key, ts, p.args, std::move(p.event), &a))
-      fired->push_back(std::move(a));
+    t.aggregates[p.rule]->Add(key, ts, p.args, std::move(p.event), fired);
   } else {
     t.sequences[p.rule]->OnStep(static_cast<size_t>(p.step), key, ts, std::move(p.event), fired);
   }
