@@ -2,6 +2,9 @@
 #include "ingest/json_records.h"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ingest/input_buffer.h"
 
@@ -48,13 +51,50 @@ std::string_view WrappedMessage(const RawRecord& r) {
              : std::string_view();
 }
 
+constexpr size_t kHasEscapes = ~size_t{0};
+
+// Bytes of the JSON string body at p before its closing quote, or kHasEscapes when a backslash
+// comes first. Requires a closing quote ahead (simdjson's stage 1 validated the string) and
+// padding after the text (reads 16 bytes at a time; kInputPadding >= 16).
+size_t PlainStringLength(const char* p) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i slash = _mm_set1_epi8('\\');
+  for (size_t i = 0;; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const auto q = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    const auto b = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, slash)));
+    if ((q | b) != 0) {
+      const int first = __builtin_ctz(q | b);
+      return (q >> first) & 1 ? i + static_cast<size_t>(first) : kHasEscapes;
+    }
+  }
+#else
+  for (size_t i = 0;; ++i) {
+    if (p[i] == '"') return i;
+    if (p[i] == '\\') return kHasEscapes;
+  }
+#endif
+}
+
+// A key or string value without escapes is its own text: a view of the input, no unescaping
+// copy. `body` points just past the opening quote. False when the string has escapes.
+bool PlainString(const char* body, std::string_view* text) {
+  const size_t n = PlainStringLength(body);
+  if (n == kHasEscapes) return false;
+  *text = std::string_view(body, n);
+  return true;
+}
+
 error_code CollectValue(od::value v, RawField* f) {
   od::json_type t;
   if (auto e = v.type().get(t)) return e;
   switch (t) {
-    case od::json_type::string:
+    case od::json_type::string: {
       f->kind = RawKind::kString;
+      if (PlainString(v.raw_json_token().data() + 1, &f->text)) return simdjson::SUCCESS;
       return v.get_string().get(f->text);
+    }
     case od::json_type::number:
       f->kind = RawKind::kNumber;
       f->text = TrimRight(v.raw_json_token());
@@ -98,7 +138,9 @@ error_code CollectFields(od::object object, RawRecord* out) {
     od::field field;
     if (auto e = std::move(field_result).get(field)) return e;
     RawField f;
-    if (auto e = field.unescaped_key().get(f.key)) return e;
+    if (!PlainString(field.key().raw(), &f.key)) {
+      if (auto e = field.unescaped_key().get(f.key)) return e;
+    }
     if (auto e = CollectValue(field.value(), &f)) return e;
     out->fields.push_back(f);
   }
@@ -185,7 +227,9 @@ void JsonRecords::OnObject(int level, const Text& t, od::document& doc) {
   }
   if (std::string_view msg = WrappedMessage(r); !msg.empty()) {
     handler_->OnContainer();
-    return ParseAt(level + 1, Child(t, msg, false));
+    // The message is decoded text (even when it is a view of the input): its records carry
+    // the wrapper's offset.
+    return ParseAt(level + 1, Text{msg, msg.size(), t.offset, false, t.api_hint});
   }
   r.raw = t.text;
   r.offset = t.offset;

@@ -55,7 +55,8 @@ class JsonRecords {
 };
 
 // Collects the members of `object` into `out` (string views into the parser's buffer and the
-// input). Returns the first simdjson error.
+// input: keys and strings without escapes are views of the input). The document must have
+// been iterated with kInputPadding readable bytes after it. Returns the first simdjson error.
 simdjson::error_code CollectFields(simdjson::ondemand::object object, RawRecord* out);
 
 // Maps a simdjson error to a quarantine reason.

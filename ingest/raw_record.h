@@ -18,9 +18,9 @@ enum class RawKind : uint8_t { kNull, kString, kNumber, kBool, kObject, kArray }
 
 struct RawField {
   std::string_view key;
-  // kString: the unescaped text; kNumber: the number token; kBool: "true"/"false";
-  // kObject/kArray: the raw JSON text (readable with kInputPadding bytes after it when
-  // `padded`); kNull: empty.
+  // kString: the unescaped text (a view of the input itself when it holds no escapes); kNumber: the
+  // number token; kBool: "true"/"false"; kObject/kArray: the raw JSON text (readable with
+  // kInputPadding bytes after it when `padded`); kNull: empty.
   std::string_view text;
   RawKind kind = RawKind::kNull;
   bool padded = false;
