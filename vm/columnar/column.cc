@@ -36,13 +36,17 @@ Column::Column(ScalarType type, Storage storage) : type_(type), storage_(storage
 std::unique_ptr<Column> Column::ForField(const schema::FieldInfo& f) {
   switch (f.shape) {
     case Shape::kScalar:
-    case Shape::kMember:
-      return std::make_unique<Column>(f.type, StorageFor(f.type, f.dict()));
+    case Shape::kMember: {
+      auto c = std::make_unique<Column>(f.type, StorageFor(f.type, f.dict()));
+      c->flat_fallback_ = c->storage_ == Storage::kDictString;
+      return c;
+    }
     case Shape::kRecords:
       return std::make_unique<Column>(f.type, Storage::kOffsets);
     case Shape::kArray: {
       auto c = std::make_unique<Column>(f.type, Storage::kOffsets);
       c->elements = std::make_unique<Column>(f.type, StorageFor(f.type, f.dict()));
+      c->elements->flat_fallback_ = c->elements->storage_ == Storage::kDictString;
       return c;
     }
   }
@@ -74,6 +78,7 @@ void Column::ResizeStorage(size_t n) {
 }
 
 void Column::Reset(size_t n) {
+  RestoreDict();
   size_ = n;
   valid.Resize(n, false);
   ResizeStorage(n);
@@ -85,6 +90,7 @@ void Column::Reset(size_t n) {
 }
 
 void Column::Clear(size_t reserve) {
+  RestoreDict();
   valid.ClearReserving(reserve);
   size_ = 0;
   reserve_ = reserve;
@@ -99,6 +105,22 @@ void Column::GrowStorage(size_t old) {
   if (storage_ == Storage::kOffsets) {
     for (size_t i = old + 1; i <= size_; ++i) offsets[i] = offsets[old];
   }
+}
+
+void Column::MaybeGoFlat() {
+  if (storage_ != Storage::kDictString || size_ > kFlatMaxValues) return;
+  str.resize(slots_);
+  for (size_t i = 0; i < size_; ++i) {
+    if (valid.Get(i)) str[i] = dict.value(code[i]);
+  }
+  storage_ = Storage::kFlatString;
+  dict.Clear();
+}
+
+void Column::RestoreDict() {
+  if (!flat_fallback_ || storage_ == Storage::kDictString) return;
+  storage_ = Storage::kDictString;
+  if (code.size() < slots_) code.resize(slots_);
 }
 
 void Column::SetString(size_t i, std::string_view s, Arena& arena) {
@@ -116,6 +138,9 @@ void Column::SetString(size_t i, std::string_view s, Arena& arena) {
     } else {
       code[i] = dict.Intern(s, arena);
     }
+    valid.Set(i);
+    if (dict.size() >= kFlatProbe && flat_fallback_) MaybeGoFlat();
+    return;
   } else {
     str[i] = lower ? arena.CopyLower(s) : arena.Copy(s);
   }

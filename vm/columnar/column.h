@@ -4,6 +4,11 @@
 // Arrays of scalars keep offsets[rows+1] here and the element values in `elements`; a records
 // field keeps only offsets, and each member is its own column indexed by element.
 // `valid` has one bit per value: a cleared bit is null (the value slot is then unspecified).
+// A dictionary field's batch column (ForField) falls back to flat storage for the rest of the
+// batch when its values turn out mostly distinct (kFlatProbe distinct values within the first
+// kFlatMaxValues values): interning unique values costs a table miss each and saves readers
+// nothing. Readers go by storage(), which can differ between batches; Clear and Reset return
+// the column to dictionary storage.
 // The value vectors hold at least size() slots (offsets: size()+1); after Clear(reserve) they
 // hold `reserve` slots, and slots past size() are unspecified: read size(), never a vector's.
 #pragma once
@@ -87,7 +92,12 @@ class Column {
   void SetDictString(size_t i, std::string_view s, uint32_t hash, Arena& arena) {
     code[i] = dict.InternHashed(s, hash, arena);
     valid.Set(i);
+    if (dict.size() >= kFlatProbe && flat_fallback_) MaybeGoFlat();
   }
+  // The flat fallback: at kFlatProbe distinct values, a column that has held at most
+  // kFlatMaxValues values (3 in 4 distinct) turns flat.
+  static constexpr size_t kFlatProbe = 256;
+  static constexpr size_t kFlatMaxValues = kFlatProbe * 4 / 3;
   void SetNull(size_t i) { valid.Clear(i); }
   bool IsNull(size_t i) const { return !valid.Get(i); }
 
@@ -108,13 +118,18 @@ class Column {
 
  private:
   void ResizeStorage(size_t n);
+  // Turns a dictionary column with the fallback flat when the fallback condition holds.
+  void MaybeGoFlat();
+  // Returns a column that fell back to flat storage to dictionary storage (no values kept).
+  void RestoreDict();
   // Makes room for size_ values after appending nulls to `old` values (fills their offsets).
   void GrowStorage(size_t old);
   schema::ScalarType type_;
   Storage storage_;
   size_t size_ = 0;
-  size_t slots_ = 0;    // value slots the storage vectors hold (offsets: slots_ + 1)
-  size_t reserve_ = 0;  // slots to allocate at once when growing (see Clear)
+  size_t slots_ = 0;            // value slots the storage vectors hold (offsets: slots_ + 1)
+  size_t reserve_ = 0;          // slots to allocate at once when growing (see Clear)
+  bool flat_fallback_ = false;  // a dictionary field's batch column (see the file comment)
 };
 
 }  // namespace vigil::columnar
