@@ -9,7 +9,6 @@ using schema::ScalarType;
 StagedRow::StagedRow() {
   set_.reserve(64);
   elements_.reserve(64);
-  writes_.reserve(64);
 }
 
 void StagedRow::Reset() {
@@ -61,29 +60,31 @@ size_t StagedRow::CountOf(FieldId f) const {
   return n;
 }
 
-namespace {
-
-// Field types by id (schema::Field is out of line; Commit asks for every staged field).
-const std::array<ScalarType, schema::kFieldCount>& FieldTypes() {
-  static const auto* types = [] {
-    auto* t = new std::array<ScalarType, schema::kFieldCount>();
-    for (const schema::FieldInfo& f : schema::AllFields()) (*t)[static_cast<size_t>(f.id)] = f.type;
+const std::array<StagedRow::Store, schema::kFieldCount>& StagedRow::FieldStores() {
+  static const auto* stores = [] {
+    auto* t = new std::array<Store, schema::kFieldCount>();
+    for (const schema::FieldInfo& f : schema::AllFields()) {
+      Store store = Store::kI64;  // bool, int, timestamp, duration
+      if (schema::IsStringLike(f.type)) store = Store::kString;
+      if (f.type == ScalarType::kFloat) store = Store::kF64;
+      if (f.type == ScalarType::kIp || f.type == ScalarType::kCidr) store = Store::kIp;
+      (*t)[static_cast<size_t>(f.id)] = store;
+    }
     return t;
   }();
-  return *types;
+  return *stores;
 }
 
-}  // namespace
-
 void StagedRow::PlanWrites(columnar::BatchBuilder* b) {
-  const auto& types = FieldTypes();
-  writes_.resize(set_.size());
+  const auto& stores = FieldStores();
   for (size_t k = 0; k < set_.size(); ++k) {
     const FieldId f = set_[k];
     Write& w = writes_[k];
     w.column = b->column(f);
-    w.hashed = w.column != nullptr && schema::IsStringLike(types[Index(f)]) &&
-               w.column->PrepareDictString(slots_[Index(f)].s, &w.hash);
+    w.store = w.column == nullptr ? Store::kSkip : stores[Index(f)];
+    if (w.store == Store::kString && w.column->PrepareDictString(slots_[Index(f)].s, &w.hash)) {
+      w.store = Store::kHashed;
+    }
   }
   for (const Element& e : elements_) {
     if (e.op == Op::kMember || e.op == Op::kAppend) b->PrefetchString(e.field, e.s);
@@ -91,30 +92,28 @@ void StagedRow::PlanWrites(columnar::BatchBuilder* b) {
 }
 
 void StagedRow::WriteScalars(columnar::BatchBuilder* b) {
-  const auto& types = FieldTypes();
   const size_t row = b->row();
   for (size_t k = 0; k < set_.size(); ++k) {
     const Write& w = writes_[k];
-    if (w.column == nullptr) continue;
     const Slot& slot = slots_[Index(set_[k])];
-    switch (types[Index(set_[k])]) {
-      case ScalarType::kString:
-      case ScalarType::kEmail:
-      case ScalarType::kDomain:
-        if (w.hashed) {
-          w.column->SetDictString(row, slot.s, w.hash, b->arena());
-        } else {
-          w.column->SetString(row, slot.s, b->arena());
-        }
+    switch (w.store) {
+      case Store::kSkip:
         break;
-      case ScalarType::kIp:
-        b->SetIp(set_[k], slot.ip);
+      case Store::kI64:
+        w.column->SetInt(row, slot.i);
         break;
-      case ScalarType::kFloat:
-        b->SetFloat(set_[k], static_cast<double>(slot.i));
+      case Store::kF64:
+        w.column->SetFloat(row, static_cast<double>(slot.i));
         break;
-      default:
-        b->SetInt(set_[k], slot.i);
+      case Store::kIp:
+        w.column->SetIp(row, slot.ip);
+        break;
+      case Store::kString:
+        w.column->SetString(row, slot.s, b->arena());
+        break;
+      case Store::kHashed:
+        w.column->SetDictString(row, slot.s, w.hash, b->arena());
+        break;
     }
   }
 }

@@ -60,20 +60,25 @@ class StagedRow {
     Op op;
     std::string_view s;
   };
-  // Commit's plan for set_[k]: the column (nullptr: not carried) and the dictionary hash.
+  // How Commit stores set_[k] (kSkip: the event type does not carry the field).
+  enum class Store : uint8_t { kSkip, kI64, kF64, kIp, kString, kHashed };
+  // Commit's plan for set_[k]: the column, how to store, and (kHashed: a dictionary value
+  // stored as is, hashed and prefetched) its hash.
   struct Write {
     columnar::Column* column;
     uint32_t hash;
-    bool hashed;  // a dictionary value stored as is, hashed and prefetched
+    Store store;
   };
+  // The Store of each field by id (a string-like field's is kString).
+  static const std::array<Store, schema::kFieldCount>& FieldStores();
   void PlanWrites(columnar::BatchBuilder* b);
   void WriteScalars(columnar::BatchBuilder* b);
   void WriteElements(columnar::BatchBuilder* b) const;
 
   std::array<Slot, schema::kFieldCount> slots_;
-  std::vector<schema::FieldId> set_;  // scalar fields staged, in first-write order
-  std::vector<Element> elements_;     // array and record operations, in order
-  std::vector<Write> writes_;         // Commit's scratch, one per set_ entry
+  std::vector<schema::FieldId> set_;               // scalar fields staged, in first-write order
+  std::vector<Element> elements_;                  // array and record operations, in order
+  std::array<Write, schema::kFieldCount> writes_;  // Commit's scratch, one per set_ entry
 };
 
 }  // namespace vigil::ingest
