@@ -77,23 +77,23 @@ void EventRef::set_encoded(std::string_view bytes) {
 }
 
 const std::string& EventRef::record_json() const {
-  if (!has_json_) {
-    json_ = ingest::EncodedRowToJson(encoded());
-    has_json_ = true;
+  if (rendered_ == nullptr) {
+    rendered_ = std::make_shared<Rendered>();
+    rendered_->json = ingest::EncodedRowToJson(encoded());
   }
-  return json_;
+  return rendered_->json;
 }
 
 void EventRef::set_record_json(std::string json) {
-  json_ = std::move(json);
-  has_json_ = true;
-  parsed_.reset();
+  rendered_ = std::make_shared<Rendered>();  // never the block of another copy
+  rendered_->json = std::move(json);
 }
 
 const Json& EventRef::record() const {
-  if (parsed_ == nullptr)
-    parsed_ = std::make_shared<const Json>(Json::parse(record_json(), nullptr, false));
-  return *parsed_;
+  const std::string& json = record_json();
+  if (rendered_->parsed == nullptr)
+    rendered_->parsed = std::make_shared<const Json>(Json::parse(json, nullptr, false));
+  return *rendered_->parsed;
 }
 
 Json DatumJson(const Datum& d) {

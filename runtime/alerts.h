@@ -61,9 +61,13 @@ struct EventRef {
   std::shared_ptr<char[]> encoded_;
   size_t encoded_size_ = 0;
   mutable std::shared_ptr<const Ids> ids_;
-  mutable std::string json_;
-  mutable bool has_json_ = false;
-  mutable std::shared_ptr<const Json> parsed_;
+  // The JSON forms, made on first use and shared by the copies made after that (most events
+  // are never shown: a null pointer keeps an EventRef small).
+  struct Rendered {
+    std::string json;
+    std::shared_ptr<const Json> parsed;
+  };
+  mutable std::shared_ptr<Rendered> rendered_;
 };
 
 // The names of a run's inputs as shared strings, so that the events of one file share one
