@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stdlib/lookalike/confusables.h"
+#include "stdlib/lookalike/edit_distance.h"
 
 namespace vigil::stdlib {
 namespace {
@@ -42,11 +43,18 @@ std::string_view ListValue::Metadata(size_t i) const {
 const std::vector<std::string>& ListValue::LookalikeKeys() const {
   std::call_once(keys_once_, [this] {
     keys_.resize(entries_.size());
+    key_points_.resize(entries_.size());
     for (size_t i = 0; i < entries_.size(); ++i) {
       if (!stdlib::LookalikeKey(entries_[i], &keys_[i])) keys_[i].clear();
+      key_points_[i] = stdlib::ToCodePoints(keys_[i]);
     }
   });
   return keys_;
+}
+
+const std::vector<std::u32string>& ListValue::LookalikeKeyPoints() const {
+  LookalikeKeys();
+  return key_points_;
 }
 
 }  // namespace vigil::schema

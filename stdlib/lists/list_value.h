@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -52,6 +53,8 @@ struct ListValue {
   // The lookalike key (stdlib/lookalike/confusables.h) of every entry, computed on first use
   // ("" for entries without a key).
   const std::vector<std::string>& LookalikeKeys() const;
+  // The same keys as code points (what the edit distances compare), computed with them.
+  const std::vector<std::u32string>& LookalikeKeyPoints() const;
 
   // A memo of the closest entry to a value (lookalike functions: an ICU skeleton and edit
   // distances per call, while sender domains repeat across batches far more than within one).
@@ -62,7 +65,7 @@ struct ListValue {
   std::pair<int64_t, size_t> Memoize(std::string_view s, Compute compute) const {
     {
       std::lock_guard<std::mutex> lock(memo_mu_);
-      if (auto it = memo_.find(std::string(s)); it != memo_.end()) return it->second;
+      if (auto it = memo_.find(s); it != memo_.end()) return it->second;
     }
     const std::pair<int64_t, size_t> v = compute();
     std::lock_guard<std::mutex> lock(memo_mu_);
@@ -79,8 +82,15 @@ struct ListValue {
   mutable std::vector<std::string> metadata_;
   mutable std::once_flag keys_once_;
   mutable std::vector<std::string> keys_;
+  mutable std::vector<std::u32string> key_points_;
   mutable std::mutex memo_mu_;
-  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>> memo_;
+  // Looked up by string_view (no copy of the value per call).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>, TextHash, std::equal_to<>>
+      memo_;
 };
 
 }  // namespace vigil::schema

@@ -54,7 +54,11 @@ size_t Damerau(std::u32string_view a, std::u32string_view b, size_t cutoff) {
   if (a.size() < b.size()) std::swap(a, b);
   if (a.size() - b.size() >= cutoff) return cutoff;
   const size_t m = b.size();
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows, reused across calls (a list is compared entry after entry).
+  thread_local std::vector<size_t> prev2, prev, cur;
+  prev2.assign(m + 1, 0);
+  prev.resize(m + 1);
+  cur.assign(m + 1, 0);
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;

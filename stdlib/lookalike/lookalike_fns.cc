@@ -49,12 +49,12 @@ int64_t ComputeClosest(std::string_view s, const schema::ListValue& list, size_t
   std::string key;
   if (s.size() > 253 || !LookalikeKey(s, &key)) return -1;
   const std::u32string k = ToCodePoints(key);
-  const std::vector<std::string>& keys = list.LookalikeKeys();
+  const std::vector<std::u32string>& keys = list.LookalikeKeyPoints();
   int64_t best = -1;
   size_t best_d = SIZE_MAX;
   for (size_t i = 0; i < keys.size() && best_d > 0; ++i) {
     if (keys[i].empty()) continue;
-    const size_t d = Damerau(k, ToCodePoints(keys[i]), best_d);
+    const size_t d = Damerau(k, keys[i], best_d);
     if (d < best_d) {
       best_d = d;
       best = static_cast<int64_t>(i);
