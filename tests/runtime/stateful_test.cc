@@ -18,6 +18,15 @@
 namespace vigil::testing {
 namespace {
 
+// Deterministic test data: a 64-bit linear congruential generator; next(n) is in [0, n).
+struct Lcg {
+  uint64_t x;
+  uint64_t operator()(uint64_t n) {
+    x = x * 6364136223846793005u + 1442695040888963407u;
+    return (x >> 33) % n;
+  }
+};
+
 // A receipt line (API 1.0 key=value) at 2024-05-01 `hhmm` UTC.
 std::string Receipt(const std::string& hhmm, const std::string& sender,
                     const std::string& subject) {
@@ -235,11 +244,7 @@ TEST(StatefulEngineTest, BatchesOfMatchesFireAsOneAtATime) {
     int64_t ts;
   };
   std::vector<Match> matches;
-  uint64_t x = 12345;
-  auto next = [&](uint64_t n) {
-    x = x * 6364136223846793005u + 1442695040888963407u;
-    return (x >> 33) % n;
-  };
+  Lcg next{12345};
   int64_t clock = 1714557600000;
   for (int i = 0; i < 3000; ++i) {
     clock += static_cast<int64_t>(next(20000));
@@ -316,11 +321,7 @@ TEST(StatefulEngineTest, LazyEvidenceCallsEqualEagerOnes) {
       "hi: max(subject), total: sum(size) }");
   compiler::LoadResult load = compiler::LoadSource("t.vgl", src, {});
   ASSERT_EQ(load.errors, 0u);
-  uint64_t x = 777;
-  auto next = [&](uint64_t n) {
-    x = x * 6364136223846793005u + 1442695040888963407u;
-    return (x >> 33) % n;
-  };
+  Lcg next{777};
   auto run = [&](bool lazy) {
     runtime::StatefulOptions options;
     options.allowed_lateness_ms = 60000;
@@ -328,7 +329,7 @@ TEST(StatefulEngineTest, LazyEvidenceCallsEqualEagerOnes) {
     options.limits.max_events_per_group = 7;
     runtime::StatefulEngine engine(*load.pack, options);
     std::vector<runtime::AlertParts> fired;
-    x = 777;
+    next = Lcg{777};
     int64_t clock = 1714557600000;
     for (int i = 0; i < 4000; ++i) {
       clock += static_cast<int64_t>(next(30000));
@@ -391,14 +392,11 @@ TEST(HistoryStoreTest, EvictsTheLeastRecentlySeenAndRestoresTheOrder) {
 TEST(HistoryStoreTest, BatchAnswersEqualOneByOneAnswers) {
   const int64_t t = 1714557600000, hour = 3600000;
   runtime::HistoryStore one(50), batch(50);
-  uint64_t x = 99;
+  Lcg next{99};
   for (int round = 0; round < 40; ++round) {
     std::vector<std::string> keys;
     std::vector<columnar::HistoryQuery> queries;
-    for (int i = 0; i < 37; ++i) {
-      x = x * 6364136223846793005u + 1442695040888963407u;
-      keys.push_back("k" + std::to_string((x >> 33) % 80));
-    }
+    for (int i = 0; i < 37; ++i) keys.push_back("k" + std::to_string(next(80)));
     for (size_t i = 0; i < keys.size(); ++i) {
       const int64_t ts = t + round * 600000 + static_cast<int64_t>(i) * 1000;
       queries.push_back({keys[i], base::Hash64(keys[i]), ts});
