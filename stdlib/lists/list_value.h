@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "schema/datum.h"
+#include "stdlib/string_hash.h"
 
 namespace vigil::stdlib {
 
@@ -85,12 +85,7 @@ struct ListValue {
   mutable std::vector<std::u32string> key_points_;
   mutable std::mutex memo_mu_;
   // Looked up by string_view (no copy of the value per call).
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  mutable std::unordered_map<std::string, std::pair<int64_t, size_t>, TextHash, std::equal_to<>>
-      memo_;
+  mutable stdlib::StringMap<std::pair<int64_t, size_t>> memo_;
 };
 
 }  // namespace vigil::schema

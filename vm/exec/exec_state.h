@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "stdlib/string_hash.h"
 #include "vm/bytecode/program.h"
 #include "vm/columnar/arena.h"
 #include "vm/columnar/batch.h"
@@ -22,7 +23,7 @@ namespace vigil::vm {
 struct ListCache {
   struct Entry {
     bool folded_built = false;
-    std::unordered_set<std::string> folded;
+    stdlib::StringSet folded;  // probed with a string_view
     bool ints_built = false;
     std::unordered_set<int64_t> ints;
     std::unique_ptr<stdlib::PatternSet> patterns;

@@ -292,7 +292,7 @@ ListCache::Entry& CacheFor(ExecState& s, const schema::ListValue& list) {
   return s.list_cache.entries[&list];
 }
 
-const std::unordered_set<std::string>& FoldedEntries(ExecState& s, const schema::ListValue& list) {
+const stdlib::StringSet& FoldedEntries(ExecState& s, const schema::ListValue& list) {
   ListCache::Entry& e = CacheFor(s, list);
   if (!e.folded_built) {
     std::string buf;
@@ -356,9 +356,8 @@ void InList(ExecState& s, const Instr& in) {
   if (kind == "string" && caseless) {
     const auto& folded = FoldedEntries(s, list);
     std::string buf;
-    return Membership(s, in, s.V(in.a), context, [&](const Datum& d) {
-      return folded.count(std::string(Fold(d.s, &buf))) > 0;
-    });
+    return Membership(s, in, s.V(in.a), context,
+                      [&](const Datum& d) { return folded.contains(Fold(d.s, &buf)); });
   }
   if ((kind == "regex" || kind == "glob") && caseless) {
     ListCache::Entry& e = CaselessPatterns(s, list, kind == "glob");
