@@ -56,7 +56,7 @@ CLI::App* RegisterRun(CLI::App& app, CommandFn* run) {
                   "How late (event time) an event may be for stateful rules")
       ->capture_default_str();
   cmd->add_option("--max-reorder", o->max_reorder,
-                  "Stateful matches that may wait for the watermark (all tenants, ~2 KB each); "
+                  "Stateful matches that may wait for the watermark (all tenants, ~0.75 KB each); "
                   "beyond, the oldest are processed early and counted as reorder_overflow")
       ->check(CLI::Range(size_t{1}, size_t{100'000'000}))
       ->capture_default_str();

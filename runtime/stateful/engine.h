@@ -23,7 +23,7 @@ namespace vigil::runtime {
 struct StatefulOptions {
   int64_t allowed_lateness_ms = 5 * 60 * 1000;
   // Matches wait in event-time order until the watermark passes them; past this many waiting
-  // (all tenants together; about 2 KB each) the oldest of the tenant at hand are processed
+  // (all tenants together; about 0.75 KB each) the oldest of the tenant at hand are processed
   // early (counted as reorder_overflow).
   size_t max_pending = 250000;
   StatefulLimits limits;
