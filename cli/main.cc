@@ -1,7 +1,12 @@
 // main.cc: the `vigil` command-line tool: parses the subcommand and runs it.
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <vector>
+
+#ifdef VIGIL_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#endif
 
 #include "cli/commands.h"
 
@@ -9,6 +14,21 @@ namespace vigil::cli {
 namespace {
 
 using Registrar = CLI::App* (*)(CLI::App&, CommandFn*);
+
+// The allocator the process runs on, as `vigil --version` reports it: the jemalloc version
+// that is actually linked (asked from jemalloc itself), or the C library's malloc.
+std::string AllocatorName() {
+#ifdef VIGIL_JEMALLOC
+  const char* version = nullptr;
+  size_t size = sizeof version;
+  if (mallctl("version", static_cast<void*>(&version), &size, nullptr, 0) == 0 &&
+      version != nullptr)
+    return std::string("jemalloc ") + version;
+  return "jemalloc";
+#else
+  return "system malloc";
+#endif
+}
 
 // The subcommands in the order `vigil --help` lists them.
 const std::vector<Registrar>& Registrars() {
@@ -23,7 +43,9 @@ const std::vector<Registrar>& Registrars() {
 
 int Main(int argc, char** argv) {
   CLI::App app{"vigil: detection rules for email-security events", "vigil"};
-  app.set_version_flag("--version", "vigil " VIGIL_VERSION);
+  app.set_version_flag("--version", [] {
+    return std::string("vigil " VIGIL_VERSION " (allocator: ") + AllocatorName() + ")";
+  });
   app.require_subcommand(1);
   std::vector<CommandFn> bodies(Registrars().size());
   std::vector<CLI::App*> subs;

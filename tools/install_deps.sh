@@ -8,7 +8,7 @@ PACKAGES=(
   default-jre-headless antlr4 libantlr4-runtime-dev
   nlohmann-json3-dev libsimdjson-dev libvectorscan-dev libre2-dev
   libpsl-dev publicsuffix libicu-dev liburiparser-dev
-  libcli11-dev libfmt-dev zlib1g-dev libxxhash-dev libabsl-dev
+  libcli11-dev libfmt-dev zlib1g-dev libxxhash-dev libabsl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format clang-tidy
   python3 python3-jsonschema

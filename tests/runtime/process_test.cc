@@ -1,7 +1,7 @@
 // process_test.cc: the vigil binary as a process: killed with SIGKILL at random points and
 // rerun with the same --state it produces the same alert ids as one uninterrupted run, with
 // no duplicate lines; SIGTERM stops with exit 3 and whole lines; a corrupted checkpoint is
-// refused (exit 2), never loaded.
+// refused (exit 2), never loaded; `--version` names the allocator the binary really runs on.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <iterator>
 #include <random>
 #include <set>
@@ -177,6 +178,23 @@ TEST_F(ProcessTest, CorruptedCheckpointIsRefused) {
   bytes[bytes.size() / 2] ^= 0x01;
   WriteFile(checkpoint, bytes);
   EXPECT_EQ(Wait(Spawn(Args(dir_ + "/a.jsonl", dir_ + "/state"))), 2);
+}
+
+// The release binary runs on jemalloc (cli/CMakeLists.txt): jemalloc itself answers the
+// version query, so the line proves the library is linked, not merely configured.
+TEST(VersionTest, NamesTheLinkedAllocator) {
+  FILE* p = popen(VIGIL_BINARY " --version", "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[256];
+  while (fgets(buf, sizeof buf, p) != nullptr) out += buf;
+  ASSERT_EQ(pclose(p), 0);
+  EXPECT_EQ(out.rfind("vigil " VIGIL_VERSION " (allocator: ", 0), 0U) << out;
+  if (VIGIL_EXPECT_JEMALLOC) {
+    EXPECT_NE(out.find("(allocator: jemalloc 5."), std::string::npos) << out;
+  } else {
+    EXPECT_NE(out.find("(allocator: system malloc)"), std::string::npos) << out;
+  }
 }
 
 }  // namespace
