@@ -1,4 +1,5 @@
-// edit_distance.cc: two/three-row dynamic programming with early exit on a cutoff.
+// edit_distance.cc: two/three-row dynamic programming with early exit on a cutoff, and the
+// bit-parallel Damerau distance of one short pattern to many texts.
 #include "stdlib/lookalike/edit_distance.h"
 
 #include <algorithm>
@@ -78,6 +79,56 @@ size_t Damerau(std::u32string_view a, std::u32string_view b, size_t cutoff) {
     std::swap(prev, cur);
   }
   return std::min(prev[m], cutoff);
+}
+
+DamerauPattern::DamerauPattern(std::u32string_view pattern) : size_(pattern.size()) {
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const uint64_t bit = uint64_t{1} << i;
+    const char32_t c = pattern[i];
+    if (c < ascii_.size()) {
+      ascii_[c] |= bit;
+      continue;
+    }
+    auto it =
+        std::find_if(other_.begin(), other_.end(), [c](const auto& e) { return e.first == c; });
+    if (it == other_.end()) {
+      other_.emplace_back(c, bit);
+    } else {
+      it->second |= bit;
+    }
+  }
+}
+
+uint64_t DamerauPattern::Mask(char32_t c) const {
+  if (c < ascii_.size()) return ascii_[c];
+  for (const auto& [cp, mask] : other_) {
+    if (cp == c) return mask;
+  }
+  return 0;
+}
+
+// Hyyroe, "A bit-vector algorithm for computing Levenshtein and Damerau edit distances" (2003):
+// VP/VN hold the vertical +1/-1 deltas of the current DP column, D0 its diagonal zero-deltas,
+// TR the transpositions; the distance is tracked at the pattern's last row.
+size_t DamerauPattern::Distance(std::u32string_view text) const {
+  if (size_ == 0) return text.size();
+  const uint64_t last = uint64_t{1} << (size_ - 1);
+  uint64_t vp = ~uint64_t{0}, vn = 0, d0 = 0, pm_prev = 0;
+  size_t d = size_;
+  for (const char32_t c : text) {
+    const uint64_t pm = Mask(c);
+    const uint64_t tr = (((~d0) & pm) << 1) & pm_prev;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    uint64_t hp = vn | ~(d0 | vp);
+    const uint64_t hn = d0 & vp;
+    d += (hp & last) != 0;
+    d -= (hn & last) != 0;
+    hp = (hp << 1) | 1;
+    vp = (hn << 1) | ~(d0 | hp);
+    vn = hp & d0;
+    pm_prev = pm;
+  }
+  return d;
 }
 
 }  // namespace vigil::stdlib

@@ -43,6 +43,28 @@ void Confusable(Args a, const FnState*, EvalContext&, Datum* out) {
   SetBool(out, kx == ky && !base::EqualsIgnoreCase(a[0].s, a[1].s));
 }
 
+// Index of the first of `keys` (skipping empty ones) at the least distance(key, cutoff) from a
+// key of `length` code points, and that distance in *best_d; -1 when every key is empty. An
+// entry whose length differs by best_d or more cannot be closer and is not compared;
+// distance(key, cutoff) is exact below cutoff (may answer cutoff at or above it).
+template <typename DistanceFn>
+int64_t ClosestKey(const std::vector<std::u32string>& keys, size_t length, size_t* best_d,
+                   DistanceFn distance) {
+  int64_t best = -1;
+  *best_d = SIZE_MAX;
+  for (size_t i = 0; i < keys.size() && *best_d > 0; ++i) {
+    const std::u32string& t = keys[i];
+    if (t.empty()) continue;
+    if ((t.size() > length ? t.size() - length : length - t.size()) >= *best_d) continue;
+    const size_t d = distance(t, *best_d);
+    if (d < *best_d) {
+      *best_d = d;
+      best = static_cast<int64_t>(i);
+    }
+  }
+  return best;
+}
+
 // Index of the list entry whose key is closest to s's key (Damerau distance; ties go to the
 // earlier entry) and that distance; -1 when s has no key or the list is empty.
 int64_t ComputeClosest(std::string_view s, const schema::ListValue& list, size_t* distance) {
@@ -50,18 +72,11 @@ int64_t ComputeClosest(std::string_view s, const schema::ListValue& list, size_t
   if (s.size() > 253 || !LookalikeKey(s, &key)) return -1;
   const std::u32string k = ToCodePoints(key);
   const std::vector<std::u32string>& keys = list.LookalikeKeyPoints();
-  int64_t best = -1;
-  size_t best_d = SIZE_MAX;
-  for (size_t i = 0; i < keys.size() && best_d > 0; ++i) {
-    if (keys[i].empty()) continue;
-    const size_t d = Damerau(k, keys[i], best_d);
-    if (d < best_d) {
-      best_d = d;
-      best = static_cast<int64_t>(i);
-    }
-  }
-  *distance = best_d;
-  return best;
+  if (k.size() > DamerauPattern::kMaxPattern)
+    return ClosestKey(keys, k.size(), distance,
+                      [&](auto& t, size_t cutoff) { return Damerau(k, t, cutoff); });
+  const DamerauPattern pattern(k);
+  return ClosestKey(keys, k.size(), distance, [&](auto& t, size_t) { return pattern.Distance(t); });
 }
 
 // ComputeClosest, memoized per list.

@@ -50,6 +50,32 @@ TEST_F(LookalikeTest, DistancesMatchAReferenceAndHonourCutoffs) {
   }
 }
 
+// Random strings over a small alphabet (ASCII, non-ASCII and ill-formed-byte units), so that
+// repeats and transpositions are frequent.
+std::u32string RandomPoints(std::mt19937& rng, size_t max_len) {
+  static constexpr char32_t kAlphabet[] = {U'a', U'b', U'c', U'.', U'é', U'а', 0x110000 + 0xFF};
+  std::u32string s;
+  for (size_t k = 0, n = rng() % (max_len + 1); k < n; ++k) s += kAlphabet[rng() % 7];
+  return s;
+}
+
+TEST_F(LookalikeTest, BitParallelDamerauMatchesTheReferenceUpTo64CodePoints) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 20000; ++i) {
+    const std::u32string p = RandomPoints(rng, i % 4 == 0 ? 64 : 12);
+    const DamerauPattern pattern(p);
+    for (int k = 0; k < 3; ++k) {
+      const std::u32string t = RandomPoints(rng, k == 0 ? 70 : 14);
+      ASSERT_EQ(pattern.Distance(t), Reference(p, t, true));
+    }
+  }
+  const std::u32string full(64, U'x');
+  EXPECT_EQ(DamerauPattern(full).Distance(U""), 64u);
+  EXPECT_EQ(DamerauPattern(full).Distance(full), 0u);
+  EXPECT_EQ(DamerauPattern(U"").Distance(U"abc"), 3u);
+  EXPECT_EQ(DamerauPattern(U"paypal.com").Distance(U"papyal.com"), 1u);
+}
+
 TEST_F(LookalikeTest, DistanceFunctions) {
   EXPECT_EQ(Run(R"(levenshtein("", ""))"), "0");
   EXPECT_EQ(Run(R"(levenshtein("", "abc"))"), "3");
@@ -99,6 +125,35 @@ TEST_F(LookalikeTest, ClosestListMember) {
   Datum out;
   EXPECT_TRUE(ev_.Eval(R"(lookalike_distance("a.com", ["b.com"]))", nullptr, &out, &error));
   EXPECT_EQ(out.i, 1);
+}
+
+// The closest entry (pruned by length, bit-parallel up to 64 code points, DP beyond) is the
+// first entry at the least unpruned full-matrix distance between lookalike keys.
+TEST_F(LookalikeTest, ClosestListMemberMatchesAnExhaustiveSearch) {
+  std::mt19937 rng(3);
+  auto domain = [&](size_t max_chars) {  // labels of up to 20 characters
+    std::string s;
+    for (size_t k = 0, n = rng() % max_chars + 1; k < n; ++k) {
+      s += (k % 20 == 19 ? "." : "") + std::string(1, "abmnrl10o"[rng() % 9]);
+    }
+    return s + ".com";
+  };
+  for (int i = 0; i < 400; ++i) {
+    const std::string value = domain(i % 10 == 0 ? 90 : 12);
+    std::vector<std::string> entries;
+    for (size_t k = 0, n = rng() % 6 + 1; k < n; ++k) entries.push_back(domain(12));
+    std::string call = "lookalike_distance(\"" + value + "\", [";
+    std::string key;
+    ASSERT_TRUE(LookalikeKey(value, &key));
+    size_t best = SIZE_MAX;
+    for (const std::string& e : entries) {
+      call += (e == entries.front() ? "\"" : ", \"") + e + "\"";
+      std::string entry_key;
+      ASSERT_TRUE(LookalikeKey(e, &entry_key));
+      best = std::min(best, Reference(ToCodePoints(key), ToCodePoints(entry_key), true));
+    }
+    ASSERT_EQ(Run(call + "])"), std::to_string(best)) << call;
+  }
 }
 
 TEST_F(LookalikeTest, ScriptChecks) {
