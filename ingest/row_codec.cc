@@ -16,6 +16,36 @@ using schema::FieldId;
 using schema::ScalarType;
 using schema::Shape;
 
+// Writes into a std::string through a raw pointer from position `start`: the string is grown
+// (doubling) only when full, so a small value costs a bounds check and an inlined copy rather
+// than a call to std::string::append. With `trim` the string is cut to the written size when
+// the writer goes; without, it keeps its size (the room), so a reused buffer is not zero-filled
+// again for every row.
+class RowOut {
+ public:
+  RowOut(std::string* s, size_t start, bool trim) : s_(s), n_(start), trim_(trim) {
+    if (s_->size() < n_ + 256) s_->resize(std::max(s_->capacity(), n_ + 256));
+  }
+  explicit RowOut(std::string* s) : RowOut(s, s->size(), true) {}
+  ~RowOut() {
+    if (trim_) s_->resize(n_);
+  }
+  RowOut(const RowOut&) = delete;
+  RowOut& operator=(const RowOut&) = delete;
+  void Append(const void* p, size_t k) {
+    if (s_->size() - n_ < k) s_->resize(std::max(s_->size() * 2, n_ + k));
+    std::memcpy(s_->data() + n_, p, k);
+    n_ += k;
+  }
+  size_t size() const { return n_; }
+  char* at(size_t pos) { return s_->data() + pos; }
+
+ private:
+  std::string* s_;
+  size_t n_;  // bytes written; s_->size() is the room
+  bool trim_;
+};
+
 namespace {
 
 enum class Slot : uint8_t { kI64, kF64, kIp, kString };
@@ -37,37 +67,13 @@ Slot SlotOf(ScalarType t) {
   }
 }
 
-// Appends to a std::string through a raw pointer: the string is grown (doubling) only when
-// full, and cut to the written size when the writer goes, so a small value costs a bounds
-// check and an inlined copy rather than a call to std::string::append.
-class Out {
- public:
-  explicit Out(std::string* s) : s_(s), n_(s->size()) {
-    s_->resize(std::max(s_->capacity(), n_ + 256));
-  }
-  ~Out() { s_->resize(n_); }
-  Out(const Out&) = delete;
-  Out& operator=(const Out&) = delete;
-  void Append(const void* p, size_t k) {
-    if (s_->size() - n_ < k) s_->resize(std::max(s_->size() * 2, n_ + k));
-    std::memcpy(s_->data() + n_, p, k);
-    n_ += k;
-  }
-  size_t size() const { return n_; }
-  char* at(size_t pos) { return s_->data() + pos; }
-
- private:
-  std::string* s_;
-  size_t n_;  // bytes written; s_->size() is the room
-};
-
 template <typename T>
-void Put(const T& v, Out* out) {
+void Put(const T& v, RowOut* out) {
   out->Append(&v, sizeof v);
 }
 
 // Appends value i of column c (a valid value).
-void PutValue(const Column& c, size_t i, Out* out) {
+void PutValue(const Column& c, size_t i, RowOut* out) {
   switch (SlotOf(c.type())) {
     case Slot::kI64:
       Put(c.i64[i], out);
@@ -87,10 +93,10 @@ void PutValue(const Column& c, size_t i, Out* out) {
   }
 }
 
-void PutRecords(const columnar::Batch& b, FieldId f, size_t row, Out* out) {
+void PutRecords(const columnar::Batch& b, FieldId f, size_t row, RowOut* out) {
   const Column& c = *b.column(f);
   Put(c.offsets[row + 1] - c.offsets[row], out);
-  const auto members = schema::MembersOf(f);
+  const std::vector<FieldId>& members = schema::MembersOf(f);
   for (uint32_t e = c.offsets[row]; e < c.offsets[row + 1]; ++e) {
     const size_t count_at = out->size();
     uint16_t count = 0;
@@ -273,28 +279,59 @@ const std::vector<const schema::FieldInfo*>& TopLevelFields(schema::EventType t)
   return (*fields)[static_cast<size_t>(t)];
 }
 
+// Appends top-level field `f` (column c, a valid value at `row`) with its id.
+void PutField(const columnar::Batch& b, const schema::FieldInfo& f, const Column& c, size_t row,
+              RowOut* out) {
+  Put(static_cast<uint16_t>(f.id), out);
+  if (f.shape == Shape::kArray) {
+    Put(c.offsets[row + 1] - c.offsets[row], out);
+    for (uint32_t e = c.offsets[row]; e < c.offsets[row + 1]; ++e) {
+      const bool valid = !c.elements->IsNull(e);
+      Put(static_cast<uint8_t>(valid), out);
+      if (valid) PutValue(*c.elements, e, out);
+    }
+  } else if (f.shape == Shape::kRecords) {
+    PutRecords(b, f.id, row, out);
+  } else {
+    PutValue(c, row, out);
+  }
+}
+
 }  // namespace
 
 void EncodeRow(const columnar::Batch& b, size_t row, std::string* encoded) {
-  Out writer(encoded);
-  Out* out = &writer;
-  for (const schema::FieldInfo* fp : TopLevelFields(b.type())) {
-    const schema::FieldInfo& f = *fp;
-    const Column* c = b.column(f.id);
-    if (c == nullptr || c->IsNull(row)) continue;
-    Put(static_cast<uint16_t>(f.id), out);
-    if (f.shape == Shape::kArray) {
-      Put(c->offsets[row + 1] - c->offsets[row], out);
-      for (uint32_t e = c->offsets[row]; e < c->offsets[row + 1]; ++e) {
-        const bool valid = !c->elements->IsNull(e);
-        Put(static_cast<uint8_t>(valid), out);
-        if (valid) PutValue(*c->elements, e, out);
-      }
-    } else if (f.shape == Shape::kRecords) {
-      PutRecords(b, f.id, row, out);
-    } else {
-      PutValue(*c, row, out);
-    }
+  RowOut out(encoded);
+  for (const schema::FieldInfo* f : TopLevelFields(b.type())) {
+    const Column* c = b.column(f->id);
+    if (c != nullptr && !c->IsNull(row)) PutField(b, *f, *c, row, &out);
+  }
+}
+
+RowEncoder::RowEncoder(const columnar::Batch& b) : batch_(&b) {
+  for (const schema::FieldInfo* f : TopLevelFields(b.type())) {
+    const Column* c = b.column(f->id);
+    if (c != nullptr && c->valid.AnySet()) entries_.push_back({f, c});
+  }
+}
+
+void RowEncoder::Encode(size_t row, std::string* encoded) const {
+  RowOut out(encoded);
+  Write(row, &out);
+}
+
+std::string_view RowEncoder::EncodeInto(size_t row, std::string* buffer) const {
+  size_t n = 0;
+  {
+    RowOut out(buffer, 0, false);
+    Write(row, &out);
+    n = out.size();
+  }
+  return {buffer->data(), n};
+}
+
+void RowEncoder::Write(size_t row, RowOut* out) const {
+  for (const Entry& e : entries_) {
+    if (!e.column->IsNull(row)) PutField(*batch_, *e.field, *e.column, row, out);
   }
 }
 

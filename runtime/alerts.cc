@@ -35,7 +35,7 @@ const std::shared_ptr<const std::string>& FileNames::Get(uint32_t index,
 }
 
 EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files,
-                 FileNames& names) {
+                 FileNames& names, const ingest::RowEncoder* encoder) {
   EventRef e;
   const columnar::RowSource& src = batch.sources()[row];
   const std::shared_ptr<const std::string>& file = names.Get(src.file, files);
@@ -49,9 +49,13 @@ EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std
   // Encoded into a reused buffer, then copied at its exact size: an event may wait in the
   // reorder buffer for a long time, and most encodings are far smaller than any reserve.
   thread_local std::string scratch;
-  scratch.clear();
-  ingest::EncodeRow(batch, row, &scratch);
-  e.set_encoded(scratch);
+  if (encoder != nullptr) {
+    e.set_encoded(encoder->EncodeInto(row, &scratch));
+  } else {
+    scratch.clear();
+    ingest::EncodeRow(batch, row, &scratch);
+    e.set_encoded(scratch);
+  }
   return e;
 }
 

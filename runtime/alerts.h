@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "compiler/sema/pack.h"
+#include "ingest/row_codec.h"
 #include "schema/datum.h"
 #include "vm/columnar/batch.h"
 
@@ -82,8 +83,9 @@ class FileNames {
 };
 
 // Reads the EventRef of one batch row (`files` names RowSource::file; `names` shares them).
+// `encoder`, when given, is a RowEncoder of `batch` (cheaper for many rows of one batch).
 EventRef EventOf(const columnar::Batch& batch, size_t row, const std::vector<std::string>& files,
-                 FileNames& names);
+                 FileNames& names, const ingest::RowEncoder* encoder = nullptr);
 
 // A value as JSON: strings, numbers, booleans, timestamps as ISO-8601, durations as "1h30m",
 // IPs as text, arrays as arrays; null for null.

@@ -120,6 +120,7 @@ void Runner::OnFlushed() {
 
 void Runner::Evaluate(const columnar::Batch& batch, Tenant& tenant) {
   ++evaluations_;
+  encoder_.reset();
   tenant.context.history = stateful_.History(tenant.id);
   const int64_t watermark = stateful_.Watermark(tenant.id);
   if (options_.use_interp) {
@@ -264,7 +265,8 @@ const EventRef& Runner::RowEvent(const columnar::Batch& batch, size_t row,
                                  const std::vector<std::string>& files) {
   auto& [events_batch, event] = row_events_[row];
   if (events_batch != evaluations_) {
-    event = EventOf(batch, row, files, file_names_);
+    if (!encoder_) encoder_.emplace(batch);
+    event = EventOf(batch, row, files, file_names_, &*encoder_);
     events_batch = evaluations_;
   }
   return event;

@@ -9,6 +9,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -142,7 +143,8 @@ class Runner : public ingest::Sink {
   columnar::MatchSet matches_;
   uint64_t evaluations_ = 0;                               // Evaluate() calls so far
   std::vector<std::pair<uint64_t, EventRef>> row_events_;  // (evaluation, event) per row
-  FileNames file_names_;                                   // files_, shared by events
+  std::optional<ingest::RowEncoder> encoder_;  // of the batch at hand, made on first use
+  FileNames file_names_;                       // files_, shared by events
   std::vector<uint64_t> row_salts_;  // per row of the batch at hand: its tenant's key salt
   std::map<schema::EventType, std::unique_ptr<columnar::Batch>> split_;  // per-tenant sub-batches
 };

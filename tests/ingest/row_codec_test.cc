@@ -1,6 +1,7 @@
 // row_codec_test.cc: the row encoding the runtime keeps matched events in. On the real public
 // samples (arrays, records of attachments and URLs, IPs, timestamps, nulls) an encoded row
-// renders exactly the JSON of RowToJson; truncated or corrupted encodings never read out of
+// renders exactly the JSON of RowToJson, and a batch's RowEncoder writes the same bytes as
+// EncodeRow; truncated or corrupted encodings never read out of
 // bounds and always render a JSON object.
 #include "ingest/row_codec.h"
 
@@ -20,14 +21,22 @@ class EncodingSink : public Sink {
   void OnBatch(columnar::Batch& b) override {
     RowJsonOptions o;
     o.meta = false;
+    const RowEncoder encoder(b);
     for (size_t row = 0; row < b.size(); ++row) {
       std::string enc;
       EncodeRow(b, row, &enc);
+      std::string batch_enc = "prefix";  // Encode appends
+      encoder.Encode(row, &batch_enc);
+      encoder_agrees = encoder_agrees && batch_enc == "prefix" + enc;
+      // EncodeInto reuses one buffer: left-over bytes of a longer row never leak in.
+      encoder_agrees = encoder_agrees && encoder.EncodeInto(row, &scratch) == enc;
       rows.emplace_back(std::move(enc), RowToJson(b, row, o));
     }
   }
   void OnDeadLetter(const DeadLetter&) override {}
   std::vector<std::pair<std::string, std::string>> rows;  // (encoding, JSON)
+  bool encoder_agrees = true;  // RowEncoder::Encode and EncodeInto == EncodeRow on every row
+  std::string scratch;
 };
 
 EncodingSink IngestSamples() {
@@ -53,6 +62,7 @@ TEST(RowCodecTest, EncodedRowsRenderTheJsonOfTheirRow) {
     for (const auto& [k, v] : doc.items()) with_arrays += v.is_array() ? 1 : 0;
   }
   EXPECT_GT(with_arrays, 0u);  // the samples exercise array and records fields
+  EXPECT_TRUE(sink.encoder_agrees);
 }
 
 // EncodedString finds the correlation keys after fields of every shape (arrays, records, IPs)
