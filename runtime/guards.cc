@@ -82,7 +82,7 @@ std::string KeyText(const std::vector<Datum>& values) {
   std::string key;
   for (size_t i = 0; i < values.size(); ++i) {
     if (i > 0) key += '\x1f';
-    key += stdlib::FormatDatum(values[i]);
+    stdlib::AppendDatum(values[i], &key);
   }
   return key;
 }

@@ -19,7 +19,7 @@ void AppendKeyColumn(const vm::ValueReg& reg, schema::ScalarType type,
     if (!first) key += '\x1f';
     const size_t row = rows[i];
     if (!dict || reg.IsNull(row)) {
-      key += stdlib::FormatDatum(vm::DatumAt(reg, row, type));
+      stdlib::AppendDatum(vm::DatumAt(reg, row, type), &key);
       continue;
     }
     auto [it, fresh] = texts.try_emplace(col->code[reg.At(row)]);

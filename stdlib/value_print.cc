@@ -14,39 +14,57 @@ namespace vigil::stdlib {
 using schema::Datum;
 using schema::ScalarType;
 
-std::string QuoteString(std::string_view s) {
+namespace {
+
+// True for the bytes QuoteString copies as they are whatever the rest of the string holds.
+bool PlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
+
+}  // namespace
+
+void AppendQuoted(std::string_view s, std::string* out) {
+  size_t first = 0;  // the first byte that is not plain ASCII
+  while (first < s.size() && PlainAscii(static_cast<unsigned char>(s[first]))) ++first;
+  *out += '"';
+  out->append(s.data(), first);
+  if (first == s.size()) {
+    *out += '"';
+    return;
+  }
   const bool valid = base::IsValidUtf8(s);
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  size_t plain = 0;  // start of the bytes not yet copied, which need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t plain = first;  // start of the bytes not yet copied, which need no escape
+  for (size_t i = first; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && (c < 0x80 || valid)) continue;
-    out.append(s.data() + plain, i - plain);
+    out->append(s.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {
       case '"':
-        out += "\\\"";
+        *out += "\\\"";
         break;
       case '\\':
-        out += "\\\\";
+        *out += "\\\\";
         break;
       case '\n':
-        out += "\\n";
+        *out += "\\n";
         break;
       case '\t':
-        out += "\\t";
+        *out += "\\t";
         break;
       default: {
         char buf[8];
         std::snprintf(buf, sizeof(buf), "\\x%02X", c);
-        out += buf;
+        *out += buf;
       }
     }
   }
-  out.append(s.data() + plain, s.size() - plain);
-  out += '"';
+  out->append(s.data() + plain, s.size() - plain);
+  *out += '"';
+}
+
+std::string QuoteString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendQuoted(s, &out);
   return out;
 }
 
@@ -111,6 +129,14 @@ std::string FormatScalar(const Datum& d) {
 }
 
 }  // namespace
+
+void AppendDatum(const Datum& d, std::string* out) {
+  if (d.valid && d.list == nullptr && !d.is_array && schema::IsStringLike(d.type)) {
+    AppendQuoted(d.s, out);
+  } else {
+    *out += FormatDatum(d);
+  }
+}
 
 std::string FormatDatum(const Datum& d) {
   if (!d.valid) return "null";

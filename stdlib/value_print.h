@@ -13,10 +13,14 @@ namespace vigil::stdlib {
 
 // The value in the language's literal syntax. Lists print as "<list of N>".
 std::string FormatDatum(const schema::Datum& d);
+// Appends FormatDatum(d) to *out (string values without a temporary copy).
+void AppendDatum(const schema::Datum& d, std::string* out);
 
 // A string literal: quotes, \" \\ \n \t escapes; other control bytes and bytes that are not
 // well-formed UTF-8 as \xHH.
 std::string QuoteString(std::string_view s);
+// Appends QuoteString(s) to *out.
+void AppendQuoted(std::string_view s, std::string* out);
 
 // "1h30m", "500ms", "0s", "-5m": largest units first (d, h, m, s, ms).
 std::string FormatDuration(int64_t ms);

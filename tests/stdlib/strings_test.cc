@@ -59,6 +59,24 @@ TEST(QuoteStringTest, EscapesAsByteByByteQuoting) {
     std::string s(rng() % 12, ' ');
     for (char& c : s) c = alphabet[rng() % alphabet.size()];
     ASSERT_EQ(QuoteString(s), reference(s)) << i;
+    std::string appended = "k\x1f";  // AppendQuoted appends, as key texts are built
+    AppendQuoted(s, &appended);
+    ASSERT_EQ(appended, "k\x1f" + reference(s)) << i;
+  }
+}
+
+// AppendDatum appends exactly FormatDatum's text, for strings (its own path) and the rest.
+TEST(QuoteStringTest, AppendDatumAppendsFormatDatum) {
+  const std::vector<Datum> values = {Datum::String("plain@example.com"),
+                                     Datum::String("a\"b"),
+                                     Datum::String("caf\xC3", schema::ScalarType::kEmail),
+                                     Datum::Null(schema::ScalarType::kString),
+                                     Datum::Int(-42),
+                                     Datum::Float(2.5)};
+  for (const Datum& d : values) {
+    std::string out = "x";
+    AppendDatum(d, &out);
+    EXPECT_EQ(out, "x" + FormatDatum(d));
   }
 }
 
