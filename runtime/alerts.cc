@@ -142,7 +142,7 @@ std::string AlertId(const AlertParts& a) {
   return fmt::format("{:016x}", base::Fnv1a64(key));
 }
 
-Json AlertJson(const AlertParts& a) {
+Json AlertJson(AlertParts a) {
   const sema::Rule& r = *a.rule;
   Json j;
   j["id"] = AlertId(a);
@@ -159,11 +159,11 @@ Json AlertJson(const AlertParts& a) {
     routing["first_action"] = a.first_action;
   }
   if (r.rule_class == sema::RuleClass::kVendor) routing["vendor_verdict"] = a.vendor_verdict;
-  j["routing"] = routing;
+  j["routing"] = std::move(routing);
   j["title"] = a.title;
   j["time"] = a.events.empty() ? "" : ingest::FormatTimestamp(a.events[0].ts);
   j["mitre"] = r.mitre;
-  j["evidence"] = a.evidence;
+  j["evidence"] = std::move(a.evidence);
   Json events = Json::array();
   for (const EventRef& e : a.events) {
     Json ev;
@@ -178,9 +178,9 @@ Json AlertJson(const AlertParts& a) {
     ev["record"] = e.record();
     events.push_back(std::move(ev));
   }
-  j["events"] = events;
-  j["ioc_matches"] = a.ioc_matches;
-  j["related"] = a.related;
+  j["events"] = std::move(events);
+  j["ioc_matches"] = std::move(a.ioc_matches);
+  j["related"] = std::move(a.related);
   return j;
 }
 

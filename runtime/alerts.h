@@ -135,7 +135,8 @@ struct AlertParts {
 
 // The deterministic alert id (16 lower-case hex digits).
 std::string AlertId(const AlertParts& a);
-// The alert as one JSON object in the documented key order.
-Json AlertJson(const AlertParts& a);
+// The alert as one JSON object in the documented key order. Takes the parts by value: their
+// evidence, IOC matches and related events move into the JSON (callers move a finished alert).
+Json AlertJson(AlertParts a);
 
 }  // namespace vigil::runtime

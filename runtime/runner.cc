@@ -519,11 +519,12 @@ void Runner::Flush() {
     AlertParts& a = p.parts;
     a.related = messages_.Related(a.events[0], MessageIndex::TenantSalt(a.tenant),
                                   files_ == nullptr ? no_files : *files_);
-    alerts_.Write(AlertJson(a).dump());
     const sema::Rule& r = *a.rule;
+    const std::string tenant = a.tenant;
+    alerts_.Write(AlertJson(std::move(a)).dump());
     ++counters_.alerts;
     ++counters_.alerts_by_rule[r.id];
-    ++counters_.alerts_by_tenant[a.tenant];
+    ++counters_.alerts_by_tenant[tenant];
     ++counters_.alerts_by_class_severity[std::string(sema::ClassName(r.rule_class))]
                                         [std::string(sema::SeverityName(r.severity))];
   }
