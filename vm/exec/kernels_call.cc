@@ -3,6 +3,7 @@
 // distinct value, and a string result is dictionary-encoded too, so the kernels that read it
 // (further calls, list lookups, comparisons, pattern scans) also run once per distinct value.
 #include <algorithm>
+#include <bit>
 #include <string>
 
 #include "stdlib/fn_util.h"
@@ -225,30 +226,111 @@ void PrefetchKept(const KeptCall& kept, uint32_t code) {
   if (kept.strings != nullptr) __builtin_prefetch(&(*kept.strings)[id]);
 }
 
-// A scalar-valued call whose one per-element argument is dictionary-encoded: once per distinct
-// value of the selected elements (a null value is evaluated per element, for null-aware
-// functions), and results are kept across batches by the argument's value ids. String results
-// are interned into a dictionary column, once per distinct value.
-void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+// The per-element argument of a CallPerDistinct site, bound for one kernel run.
+struct DistinctArg {
+  uint32_t reg;
+  const ValueReg* arg;
+  ScalarType type;
+  const Column* ts;            // event times (now_ms of each evaluation)
+  std::vector<uint32_t> rows;  // element -> row (empty: the rows domain)
+};
+
+DistinctArg BindDistinctArg(ExecState& s, const Instr& in, const BoundArgs& b, size_t n) {
+  const uint32_t reg = s.prog.extra[in.extra + b.dict_arg];
+  return DistinctArg{reg, &s.V(reg), s.TypeOf(reg), s.batch.column(schema::FieldId::kTs),
+                     RowsOf(s, s.DomainOf(in.dst), n)};
+}
+
+// Evaluates the call for element i (its argument read from the element, null or not), at the
+// element's event time.
+void EvalAt(const stdlib::PreparedCall& call, BoundArgs& b, const DistinctArg& a, size_t i,
+            stdlib::EvalContext& ctx, Datum* result) {
+  ctx.now_ms = NowOf(a.ts, a.rows, i);
+  b.values[b.dict_arg] = DatumAt(*a.arg, i, a.type);
+  call.Eval(b.values, ctx, result);
+}
+
+// Per-code scalar results of one kernel run: state 0 unknown, 1 null, 2 valid with `bits`
+// (the int, or the float's bit pattern).
+struct ScalarCodes {
+  std::vector<uint8_t> state;
+  std::vector<int64_t> bits;
+  void Reset(size_t codes) {
+    state.assign(codes, 0);
+    if (bits.size() < codes) bits.resize(codes);
+  }
+  void Set(uint32_t code, bool valid, int64_t i, double f, bool is_float) {
+    state[code] = valid ? 2 : 1;
+    bits[code] = is_float ? std::bit_cast<int64_t>(f) : i;
+  }
+};
+
+void StoreBits(Column& out, size_t i, int64_t bits) {
+  if (out.storage() == Storage::kF64) return out.SetFloat(i, std::bit_cast<double>(bits));
+  out.SetInt(i, bits);
+}
+
+// CallPerDistinct for a non-string result: each code's result is resolved once per run (from
+// the results kept across batches, else evaluated at its first element), then every element
+// copies its code's result.
+void CallPerDistinctScalar(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
   const stdlib::PreparedCall& call = s.pack.call(in.a);
   const size_t n = s.SizeOf(in.dst);
   const ScalarType type = s.TypeOf(in.dst);
-  const uint32_t reg = s.prog.extra[in.extra + b.dict_arg];
-  const ValueReg& arg = s.V(reg);
-  const ScalarType arg_type = s.TypeOf(reg);
-  const bool dict_out = schema::IsStringLike(type);
-  Column& out = ResultColumn(s.V(in.dst), type, n, dict_out);
-  const Column* ts = s.batch.column(schema::FieldId::kTs);
-  const std::vector<uint32_t> rows = RowsOf(s, s.DomainOf(in.dst), n);
+  Column& out = ResultColumn(s.V(in.dst), type, n, false);
+  const bool is_float = out.storage() == Storage::kF64;
+  const DistinctArg a = BindDistinctArg(s, in, b, n);
+  const ValueReg& arg = *a.arg;
+  const uint32_t* codes = arg.col->code.data();
+  thread_local ScalarCodes per_code;
+  per_code.Reset(arg.col->dict.size());
+  const KeptCall kept = BindKept(s, in, a.reg, b, ctx.time_zone);
+  Datum result;
+  auto resolve = [&](size_t i, uint32_t code) {
+    if (kept.scalars == nullptr) {
+      EvalAt(call, b, a, i, ctx, &result);
+      return per_code.Set(code, result.valid, result.i, result.f, is_float);
+    }
+    KeptScalar& k = (*kept.scalars)[kept.ids->IdOf(code)];
+    if (!k.known) {
+      EvalAt(call, b, a, i, ctx, &result);
+      k = KeptScalar{true, result.valid, result.i, result.f};
+    }
+    per_code.Set(code, k.valid, k.i, k.f, is_float);
+  };
+  ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
+    if (i + kKeptAhead < n) {
+      const uint32_t ahead = codes[arg.At(i + kKeptAhead)];
+      if (ahead < per_code.state.size() && per_code.state[ahead] == 0) PrefetchKept(kept, ahead);
+    }
+    if (arg.IsNull(i)) {  // evaluated per element, for null-aware functions
+      EvalAt(call, b, a, i, ctx, &result);
+      return StoreDatum(result, out, i, nullptr);
+    }
+    const uint32_t code = codes[arg.At(i)];
+    if (per_code.state[code] == 0) resolve(i, code);
+    if (per_code.state[code] == 2) StoreBits(out, i, per_code.bits[code]);
+  });
+}
+
+// CallPerDistinct for a string result: interned into the output's dictionary once per code
+// (results kept across batches as strings).
+void CallPerDistinctString(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+  const stdlib::PreparedCall& call = s.pack.call(in.a);
+  const size_t n = s.SizeOf(in.dst);
+  Column& out = ResultColumn(s.V(in.dst), s.TypeOf(in.dst), n, true);
+  const DistinctArg a = BindDistinctArg(s, in, b, n);
+  const ValueReg& arg = *a.arg;
   CodeMemo& memo = ThreadMemo();
   memo.Reset(arg.col->dict.size());
   constexpr uint32_t kUnknown = 0xfffffffeu;  // out_code: not computed yet (kMissing: null)
   constexpr uint32_t kNull = columnar::StringDict::kMissing;
   thread_local std::vector<uint32_t> out_code;
-  if (dict_out) out_code.assign(arg.col->dict.size(), kUnknown);
-  const KeptCall kept = BindKept(s, in, reg, b, ctx.time_zone);
+  out_code.assign(arg.col->dict.size(), kUnknown);
+  const KeptCall kept = BindKept(s, in, a.reg, b, ctx.time_zone);
   auto result_of = [&](size_t i, uint32_t code) -> const Datum& {
-    return memo.Get(call, b, arg, arg_type, i, code, ctx);
+    ctx.now_ms = NowOf(a.ts, a.rows, i);
+    return memo.Get(call, b, arg, a.type, i, code, ctx);
   };
   // The output code of the value with code `code` (kNull for a null result).
   auto out_code_of = [&](size_t i, uint32_t code) {
@@ -263,38 +345,53 @@ void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalCo
     }
     return k.valid ? out.dict.Intern(k.s, s.arena) : kNull;
   };
-  // Element i takes the (kept) scalar result of the value with code `code`.
-  auto store_scalar = [&](size_t i, uint32_t code) {
-    if (kept.scalars == nullptr) return StoreDatum(result_of(i, code), out, i, nullptr);
-    KeptScalar& k = (*kept.scalars)[kept.ids->IdOf(code)];
-    if (!k.known) {
-      const Datum& d = result_of(i, code);
-      k = KeptScalar{true, d.valid, d.i, d.f};
-    }
-    if (!k.valid) return;
-    if (out.storage() == Storage::kF64) return out.SetFloat(i, k.f);
-    out.SetInt(i, k.i);
-  };
-  auto store_code = [&](size_t i, uint32_t code) {
-    if (code == kNull) return;
-    out.code[i] = code;
-    out.valid.Set(i);
-  };
   Datum result;
   ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
     if (i + kKeptAhead < n) PrefetchKept(kept, arg.col->code[arg.At(i + kKeptAhead)]);
-    ctx.now_ms = NowOf(ts, rows, i);
-    if (arg.IsNull(i)) {
-      b.values[b.dict_arg] = Datum::Null(arg_type);
-      call.Eval(b.values, ctx, &result);
-      if (!dict_out) return StoreDatum(result, out, i, nullptr);
-      return store_code(i, result.valid ? out.dict.Intern(result.s, s.arena) : kNull);
+    uint32_t code = kNull;
+    if (arg.IsNull(i)) {  // evaluated per element, for null-aware functions
+      EvalAt(call, b, a, i, ctx, &result);
+      if (result.valid) code = out.dict.Intern(result.s, s.arena);
+    } else {
+      const uint32_t c = arg.col->code[arg.At(i)];
+      if (out_code[c] == kUnknown) out_code[c] = out_code_of(i, c);
+      code = out_code[c];
     }
-    const uint32_t code = arg.col->code[arg.At(i)];
-    if (!dict_out) return store_scalar(i, code);
-    if (out_code[code] == kUnknown) out_code[code] = out_code_of(i, code);
-    store_code(i, out_code[code]);
+    if (code == kNull) return;
+    out.code[i] = code;
+    out.valid.Set(i);
   });
+}
+
+// CallPerDistinct for a result kept nowhere across batches (ip, cidr): once per code per run.
+void CallPerDistinctMemo(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+  const stdlib::PreparedCall& call = s.pack.call(in.a);
+  const size_t n = s.SizeOf(in.dst);
+  Column& out = ResultColumn(s.V(in.dst), s.TypeOf(in.dst), n, false);
+  const DistinctArg a = BindDistinctArg(s, in, b, n);
+  CodeMemo& memo = ThreadMemo();
+  memo.Reset(a.arg->col->dict.size());
+  Datum result;
+  ForEachSelected(n, s.Sel(in.sel), [&](size_t i) {
+    if (a.arg->IsNull(i)) {  // evaluated per element, for null-aware functions
+      EvalAt(call, b, a, i, ctx, &result);
+      return StoreDatum(result, out, i, nullptr);
+    }
+    ctx.now_ms = NowOf(a.ts, a.rows, i);
+    const uint32_t code = a.arg->col->code[a.arg->At(i)];
+    StoreDatum(memo.Get(call, b, *a.arg, a.type, i, code, ctx), out, i, nullptr);
+  });
+}
+
+// A call whose one per-element argument is dictionary-encoded: once per distinct value of the
+// selected elements (a null value is evaluated per element, for null-aware functions), with
+// results kept across batches by the argument's value ids. String results are interned into a
+// dictionary column, once per distinct value.
+void CallPerDistinct(ExecState& s, const Instr& in, BoundArgs& b, stdlib::EvalContext& ctx) {
+  const ScalarType type = s.TypeOf(in.dst);
+  if (schema::IsStringLike(type)) return CallPerDistinctString(s, in, b, ctx);
+  if (KeepableScalar(type)) return CallPerDistinctScalar(s, in, b, ctx);
+  CallPerDistinctMemo(s, in, b, ctx);
 }
 
 // Any call, element by element (arrays passed to list parameters become lists per element); a
