@@ -33,11 +33,21 @@ class ExactList : public schema::ListValue {
       auto it = index_.find(base::FormatIp(v.ip));
       return it == index_.end() ? -1 : static_cast<int64_t>(it->second);
     }
-    auto it = caseless_ ? index_.find(base::AsciiLower(v.s)) : index_.find(v.s);
+    auto it = index_.find(caseless_ ? Lowered(v.s) : v.s);
     return it == index_.end() ? -1 : static_cast<int64_t>(it->second);
   }
 
  private:
+  // s with ASCII letters lower-cased: s itself when it has no upper-case letter, else a
+  // per-thread copy (valid until the next call on this thread).
+  static std::string_view Lowered(std::string_view s) {
+    if (std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return s;
+    thread_local std::string buf;
+    buf.assign(s);
+    base::AsciiLowerInPlace(buf);
+    return buf;
+  }
+
   bool caseless_;
   StringMap<uint32_t> index_;
 };

@@ -32,6 +32,9 @@ TEST(ListsTest, StringListsExactOrCaseless) {
   EXPECT_FALSE(Has(*r.list, "ceo@corp.example"));
   r = Load("CEO@corp.example\n", "vips.txt", ListKind::kString, "", true);
   EXPECT_TRUE(Has(*r.list, "ceo@CORP.example"));
+  EXPECT_TRUE(Has(*r.list, "ceo@corp.example"));  // no upper-case letter: probed as it is
+  EXPECT_FALSE(Has(*r.list, "ceo@corp.exampl"));
+  EXPECT_FALSE(Has(*r.list, "CEO@CORP.EXAMPLE.X"));
 }
 
 TEST(ListsTest, DomainListsMatchSubdomains) {
