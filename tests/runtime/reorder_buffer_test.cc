@@ -1,6 +1,7 @@
 // reorder_buffer_test.cc: the reorder buffer of stateful matches releases them in event-time
-// order, ties in arrival order, whatever order they came in; it reuses the slots of released
-// matches, and lists its contents in the same order for checkpoints.
+// order, ties in arrival order, whatever order they came in (random times, interleaved sorted
+// stretches as files give them, more stretches than it keeps runs for); it reuses the slots of
+// released matches, and lists its contents in the same order for checkpoints.
 #include "runtime/stateful/reorder_buffer.h"
 
 #include <gtest/gtest.h>
@@ -61,6 +62,63 @@ TEST(ReorderBufferTest, MatchesASortedOrderUnderInterleavedUse) {
     listed.emplace_back(ts, arrival);
   });
   EXPECT_EQ(listed, expected);
+}
+
+// Pushes (ts, arrival) pairs with pops interleaved (`pop_every`: one pop per that many pushes,
+// 0: none) and checks every pop and the final listing against the least remaining pair.
+void CheckAgainstSorted(const std::vector<int64_t>& times, uint64_t pop_every, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  runtime::ReorderBuffer<std::string> b;
+  std::vector<std::pair<int64_t, uint64_t>> waiting;
+  for (uint64_t arrival = 0; arrival < times.size(); ++arrival) {
+    b.Push(times[arrival], arrival, std::to_string(arrival));
+    waiting.emplace_back(times[arrival], arrival);
+    if (pop_every != 0 && rng() % pop_every == 0) {
+      auto least = std::min_element(waiting.begin(), waiting.end());
+      ASSERT_EQ(b.FirstTime(), least->first);
+      ASSERT_EQ(b.Pop(), std::to_string(least->second));
+      waiting.erase(least);
+    }
+    ASSERT_EQ(b.size(), waiting.size());
+  }
+  std::sort(waiting.begin(), waiting.end());
+  std::vector<std::pair<int64_t, uint64_t>> listed;
+  b.ForEachInOrder([&](int64_t ts, uint64_t arrival, const std::string& v) {
+    EXPECT_EQ(std::to_string(arrival), v);
+    listed.emplace_back(ts, arrival);
+  });
+  EXPECT_EQ(listed, waiting);
+  for (const auto& [ts, arrival] : waiting) {
+    ASSERT_EQ(b.FirstTime(), ts);
+    ASSERT_EQ(b.Pop(), std::to_string(arrival));
+  }
+  EXPECT_TRUE(b.empty());
+}
+
+// Files give sorted stretches that restart earlier (one per log type and hour): a few runs.
+TEST(ReorderBufferTest, InterleavedSortedStretchesPopInOrder) {
+  std::mt19937_64 rng(11);
+  std::vector<int64_t> times;
+  for (int file = 0; file < 40; ++file) {
+    int64_t t = (file / 4) * 3600 + static_cast<int64_t>(rng() % 60);
+    for (int i = 0; i < 300; ++i) times.push_back(t += static_cast<int64_t>(rng() % 20));
+  }
+  for (uint64_t pop_every : {0u, 2u, 5u}) CheckAgainstSorted(times, pop_every, pop_every + 1);
+}
+
+// Descending times need a run each: beyond the kept runs they spill into the heap, and pops
+// take the earlier of both fronts. Ties in time order by arrival across runs and spill.
+TEST(ReorderBufferTest, MoreStretchesThanRunsSpillAndStayInOrder) {
+  std::mt19937_64 rng(13);
+  std::vector<int64_t> descending, mixed;
+  for (int i = 0; i < 3000; ++i) descending.push_back(3000 - i);
+  for (int i = 0; i < 6000; ++i) {
+    mixed.push_back(i % 7 == 0 ? static_cast<int64_t>(rng() % 50) : (i % 200) / 3);
+  }
+  for (uint64_t pop_every : {0u, 3u}) {
+    CheckAgainstSorted(descending, pop_every, 21);
+    CheckAgainstSorted(mixed, pop_every, 22);
+  }
 }
 
 }  // namespace
