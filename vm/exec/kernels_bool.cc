@@ -170,13 +170,25 @@ void Scan(ExecState& s, const Instr& in) {
     });
     return;
   }
-  // Texts are scattered through the batch's arena: fetch a few elements ahead (a prefetch of
-  // a dead element's stale view is harmless).
+  // Flat texts (mostly distinct within the batch) are still kept across batches by value id,
+  // while enough of them repeat. Texts are scattered through the batch's arena: fetch a few
+  // elements ahead (a prefetch of a dead element's stale view is harmless).
+  RegisterIds& value_ids = s.caches.IdsFor(in.a);
+  value_ids.Bind(*a.col, s.caches.serial);
+  IdResults<KeptHits>* kept = value_ids.keeping() ? &s.caches.scans[s.IndexOf(in)] : nullptr;
+  if (kept != nullptr) kept->Sync(value_ids, {});
   constexpr size_t kAhead = 4;
   ForEachSelected(n, &live, [&](size_t i) {
     if (i + kAhead < n) __builtin_prefetch(a.col->str[a.At(i + kAhead)].data());
-    set.Scan(a.col->str[a.At(i)], scratch, &ids);
-    mark(i, ids);
+    const std::string_view text = a.col->str[a.At(i)];
+    if (kept == nullptr) {
+      set.Scan(text, scratch, &ids);
+      return mark(i, ids);
+    }
+    KeptHits& k = (*kept)[value_ids.IdOfValue(text)];
+    if (!k.known) set.Scan(text, scratch, &k.hits);
+    k.known = true;
+    mark(i, k.hits);
   });
 }
 

@@ -16,9 +16,11 @@ void RegisterIds::Bind(const columnar::Column& col, uint64_t serial) {
     }
     lookups_ = added_ = 0;
   }
-  if (ids_.size() + col.dict.size() > kMaxIds) Forget();
-  by_code_.assign(keeping() ? col.dict.size() : 0, kUnmapped);
-  all_mapped_ = false;
+  const bool dict = col.storage() == columnar::Storage::kDictString;
+  incoming_ = dict ? col.dict.size() : col.size();
+  if (ids_.size() + incoming_ > kMaxIds) Forget();
+  by_code_.assign(keeping() && dict ? col.dict.size() : 0, kUnmapped);
+  all_mapped_ = !dict;  // a flat column has no codes to map
 }
 
 void RegisterIds::MapEvery() {

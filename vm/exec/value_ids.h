@@ -26,8 +26,8 @@ class RegisterIds {
   static constexpr uint64_t kWindow = 4096;      // lookups between two checks of the hit rate
   static constexpr uint64_t kSkipBatches = 256;  // batches without ids after a poor window
 
-  // Starts reading `col` (dictionary-encoded) in the batch numbered `serial`; a second call for
-  // the same batch and column keeps the codes already mapped.
+  // Starts reading `col` (dictionary-encoded or flat strings) in the batch numbered `serial`; a
+  // second call for the same batch and column keeps the codes already mapped.
   void Bind(const columnar::Column& col, uint64_t serial);
   // False when ids are not kept for the bound batch (IdOf must not be called then).
   bool keeping() const { return serial_ >= skip_until_; }
@@ -36,6 +36,10 @@ class RegisterIds {
     uint32_t& id = by_code_[code];
     if (id == kUnmapped) id = Map(col_->dict.value(code), col_->dict.hash(code));
     return id;
+  }
+  // The id of `value`, a value of the bound column read by value (a flat column's element).
+  uint32_t IdOfValue(std::string_view value) {
+    return Map(value, columnar::StringDict::Hash(value));
   }
   // The id of `code` when it is mapped already, else kUnmapped (any code: out of range too).
   uint32_t MappedId(uint32_t code) const {
@@ -50,7 +54,7 @@ class RegisterIds {
   void MapEvery();
   size_t size() const { return ids_.size(); }
   // An upper bound of size() until the end of the bound batch.
-  size_t bound() const { return ids_.size() + by_code_.size(); }
+  size_t bound() const { return ids_.size() + incoming_; }
   // Changes whenever every id is forgotten: results kept by id are then void.
   uint64_t generation() const { return generation_; }
 
@@ -67,6 +71,7 @@ class RegisterIds {
   columnar::StringDict ids_;
   columnar::Arena bytes_;
   std::vector<uint32_t> by_code_;
+  size_t incoming_ = 0;  // values the bound batch may add: its distinct values, or its rows
   const columnar::Column* col_ = nullptr;
   uint64_t serial_ = 0;
   bool all_mapped_ = false;  // every code of the bound batch has its id
