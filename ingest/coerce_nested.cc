@@ -95,7 +95,11 @@ std::string_view InfoOf(od::value v, NormalizeContext& c) {
 void StageAuth(FieldId f, std::string_view info, NormalizeContext& c) {
   if (TrimText(info).empty()) return;
   const std::string_view word = AuthWord(info);
-  c.row->SetString(f, word.empty() ? c.scratch->CopyLower(TrimText(info)) : word);
+  if (word.empty()) {
+    c.row->SetString(f, c.scratch->CopyLower(TrimText(info)));
+  } else {
+    c.row->SetWord(f, word);
+  }
 }
 
 // spamProcessingDetail.verdict / spamVerdict: decision and risk, lower-cased.

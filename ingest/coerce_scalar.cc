@@ -25,6 +25,15 @@ bool Text(const KeyRule& r, const RawField& f, NormalizeContext& c, std::string_
   return !text->empty();
 }
 
+// Stages `word` (a vocabulary word: static) as f when it is not empty, else s lower-cased.
+void SetWordOrLower(FieldId f, std::string_view word, std::string_view s, NormalizeContext& c) {
+  if (word.empty()) {
+    c.row->SetString(f, c.Lower(s));
+  } else {
+    c.row->SetWord(f, word);
+  }
+}
+
 }  // namespace
 
 bool CoerceString(const KeyRule& r, const RawField& f, NormalizeContext& c) {
@@ -97,7 +106,7 @@ bool CoerceAction(const KeyRule& r, const RawField& f, NormalizeContext& c) {
   bool ok;
   if (!Text(r, f, c, &s, &ok)) return ok;
   const std::string_view word = ActionWord(s);
-  c.row->SetString(r.field, word.empty() ? c.Lower(s) : word);
+  SetWordOrLower(r.field, word, s, c);
   return true;
 }
 
@@ -107,7 +116,11 @@ bool CoerceHoldReason(const KeyRule& r, const RawField& f, NormalizeContext& c) 
   if (!Text(r, f, c, &s, &ok)) return ok;
   const std::string_view word = HoldReasonWord(s);
   const bool code = s.find(' ') == std::string_view::npos;
-  c.row->SetString(r.field, !word.empty() ? word : code ? c.Lower(s) : s);
+  if (!word.empty()) {
+    c.row->SetWord(r.field, word);
+  } else {
+    c.row->SetString(r.field, code ? c.Lower(s) : s);
+  }
   return true;
 }
 
@@ -116,7 +129,7 @@ bool CoerceDirection(const KeyRule& r, const RawField& f, NormalizeContext& c) {
   bool ok;
   if (!Text(r, f, c, &s, &ok)) return ok;
   const std::string_view word = DirectionWord(s);
-  c.row->SetString(r.field, word.empty() ? c.Lower(s) : word);
+  SetWordOrLower(r.field, word, s, c);
   return true;
 }
 
@@ -126,7 +139,7 @@ bool CoerceRouteOrDirection(const KeyRule& r, const RawField& f, NormalizeContex
   if (!Text(r, f, c, &s, &ok)) return ok;
   const std::string_view word = DirectionWord(s);
   if (!word.empty()) {
-    c.row->SetString(FieldId::kDirection, word, true);
+    c.row->SetWord(FieldId::kDirection, word, true);
   } else {
     c.row->SetString(r.field, s);
   }

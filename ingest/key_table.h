@@ -103,7 +103,8 @@ class KeyTable {
 const KeyTable& TableFor(Shape s);
 // The rules of a shape, for docs and tests.
 std::span<const KeyRule> RulesFor(Shape s);
-// Name of a shape ("api1_siem", "ttp_url", ...) and the `feed` value of its events.
+// Name of a shape ("api1_siem", "ttp_url", ...) and the `feed` value of its events (views of
+// static storage).
 std::string_view ShapeName(Shape s);
 std::string_view FeedOf(Shape s);
 

@@ -114,7 +114,7 @@ void Derive(const Route& route, NormalizeContext& c) {
     }
   }
   if (route.api != 0) row.SetInt(FieldId::kApi, route.api);
-  row.SetString(FieldId::kFeed, FeedOf(route.shape));
+  row.SetWord(FieldId::kFeed, FeedOf(route.shape));
 }
 
 }  // namespace

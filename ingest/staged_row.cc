@@ -33,7 +33,17 @@ void StagedRow::SetInt(FieldId f, int64_t v, bool weak) {
 }
 
 void StagedRow::SetString(FieldId f, std::string_view s, bool weak) {
-  if (Claim(f, weak)) slots_[Index(f)].s = s;
+  if (!Claim(f, weak)) return;
+  Slot& slot = slots_[Index(f)];
+  slot.s = s;
+  slot.word = false;
+}
+
+void StagedRow::SetWord(FieldId f, std::string_view word, bool weak) {
+  if (!Claim(f, weak)) return;
+  Slot& slot = slots_[Index(f)];
+  slot.s = word;
+  slot.word = true;
 }
 
 void StagedRow::SetIp(FieldId f, const base::IpAddr& ip, bool weak) {
@@ -75,6 +85,13 @@ const std::array<StagedRow::Store, schema::kFieldCount>& StagedRow::FieldStores(
   return *stores;
 }
 
+StagedRow::Store StagedRow::PlanString(const Slot& slot, Write* w) {
+  if (slot.word) return Store::kWord;
+  if (w->column->RepeatsLast(slot.s)) return Store::kLast;
+  if (w->column->PrepareDictString(slot.s, &w->hash)) return Store::kHashed;
+  return Store::kString;
+}
+
 void StagedRow::PlanWrites(columnar::BatchBuilder* b) {
   const auto& stores = FieldStores();
   for (size_t k = 0; k < set_.size(); ++k) {
@@ -82,9 +99,7 @@ void StagedRow::PlanWrites(columnar::BatchBuilder* b) {
     Write& w = writes_[k];
     w.column = b->column(f);
     w.store = w.column == nullptr ? Store::kSkip : stores[Index(f)];
-    if (w.store == Store::kString && w.column->PrepareDictString(slots_[Index(f)].s, &w.hash)) {
-      w.store = Store::kHashed;
-    }
+    if (w.store == Store::kString) w.store = PlanString(slots_[Index(f)], &w);
   }
   for (const Element& e : elements_) {
     if (e.op == Op::kMember || e.op == Op::kAppend) b->PrefetchString(e.field, e.s);
@@ -113,6 +128,12 @@ void StagedRow::WriteScalars(columnar::BatchBuilder* b) {
         break;
       case Store::kHashed:
         w.column->SetDictString(row, slot.s, w.hash, b->arena());
+        break;
+      case Store::kWord:
+        w.column->SetStaticString(row, slot.s, b->arena());
+        break;
+      case Store::kLast:
+        w.column->SetLastString(row);
         break;
     }
   }

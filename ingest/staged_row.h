@@ -27,6 +27,9 @@ class StagedRow {
   void SetInt(schema::FieldId f, int64_t v, bool weak = false);
   void SetString(schema::FieldId f, std::string_view s, bool weak = false);
   void SetIp(schema::FieldId f, const base::IpAddr& ip, bool weak = false);
+  // SetString of a word of a static table (storage that never changes while the process
+  // runs): the batch maps it to its dictionary code by address, without hashing its bytes.
+  void SetWord(schema::FieldId f, std::string_view word, bool weak = false);
   bool Has(schema::FieldId f) const { return slots_[Index(f)].state != 0; }
   int64_t GetInt(schema::FieldId f) const { return slots_[Index(f)].i; }
   std::string_view GetString(schema::FieldId f) const { return slots_[Index(f)].s; }
@@ -50,6 +53,7 @@ class StagedRow {
 
   struct Slot {
     uint8_t state = 0;  // 0 unset, 1 weak, 2 strong
+    bool word = false;  // s is a static word (SetWord)
     int64_t i = 0;
     std::string_view s;
     base::IpAddr ip;
@@ -60,8 +64,9 @@ class StagedRow {
     Op op;
     std::string_view s;
   };
-  // How Commit stores set_[k] (kSkip: the event type does not carry the field).
-  enum class Store : uint8_t { kSkip, kI64, kF64, kIp, kString, kHashed };
+  // How Commit stores set_[k] (kSkip: the event type does not carry the field; kWord: a
+  // static word; kLast: the value the dictionary column interned last).
+  enum class Store : uint8_t { kSkip, kI64, kF64, kIp, kString, kHashed, kWord, kLast };
   // Commit's plan for set_[k]: the column, how to store, and (kHashed: a dictionary value
   // stored as is, hashed and prefetched) its hash.
   struct Write {
@@ -72,6 +77,8 @@ class StagedRow {
   // The Store of each field by id (a string-like field's is kString).
   static const std::array<Store, schema::kFieldCount>& FieldStores();
   void PlanWrites(columnar::BatchBuilder* b);
+  // The plan of a string-like value of a field the event type carries.
+  static Store PlanString(const Slot& slot, Write* w);
   void WriteScalars(columnar::BatchBuilder* b);
   void WriteElements(columnar::BatchBuilder* b) const;
 

@@ -1,7 +1,8 @@
 // values.h: the scalar coercions of normalization, as pure functions over text: timestamps in
 // every shape Mimecast and its integrators emit, loose booleans and integers, and the value
 // vocabularies of fields.def (actions, hold reasons, directions, auth results, identifiers).
-// Returned views point to static strings or into the input.
+// Returned views point to static strings (the vocabulary words: storage that never changes, so
+// StagedRow::SetWord may stage them) or into the input.
 #pragma once
 
 #include <cstdint>

@@ -94,6 +94,27 @@ class Column {
     valid.Set(i);
     if (dict.size() >= kFlatProbe && flat_fallback_) MaybeGoFlat();
   }
+  // Stores s, a view of static storage (StringDict::InternStatic): a dictionary column maps
+  // a view it has seen in this batch to its code by address; otherwise as SetString.
+  void SetStaticString(size_t i, std::string_view s, Arena& arena) {
+    if (storage_ != Storage::kDictString || schema::IsCaseInsensitive(type_)) {
+      return SetString(i, s, arena);
+    }
+    code[i] = dict.InternStatic(s, arena);
+    valid.Set(i);
+    if (dict.size() >= kFlatProbe && flat_fallback_) MaybeGoFlat();
+  }
+  // True when this is a dictionary column and s equals the value it interned last, so
+  // SetLastString(i) stores s without hashing it.
+  bool RepeatsLast(std::string_view s) const {
+    return storage_ == Storage::kDictString && dict.IsLast(s);
+  }
+  // Stores the value interned last again; requires RepeatsLast(s) of the value meant, with no
+  // write to this column in between.
+  void SetLastString(size_t i) {
+    code[i] = dict.last();
+    valid.Set(i);
+  }
   // The flat fallback: at kFlatProbe distinct values, a column that has held at most
   // kFlatMaxValues values (3 in 4 distinct) turns flat.
   static constexpr size_t kFlatProbe = 256;

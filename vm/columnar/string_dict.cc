@@ -34,6 +34,14 @@ uint32_t StringDict::InternHashed(std::string_view s, uint32_t hash, Arena& aren
   return last_ = code;
 }
 
+uint32_t StringDict::InternStaticMiss(std::string_view s, Arena& arena) {
+  const uint32_t code = Intern(s, arena);
+  if (statics_used_ < kMaxStatics && s.size() <= UINT32_MAX) {
+    statics_[statics_used_++] = {s.data(), static_cast<uint32_t>(s.size()), code};
+  }
+  return code;
+}
+
 void StringDict::Grow() {
   const size_t n = slots_.empty() ? 64 : slots_.size() * 2;
   std::vector<uint64_t> old(n, kEmpty);
@@ -49,6 +57,7 @@ void StringDict::Grow() {
 
 void StringDict::Clear() {
   last_ = kMissing;
+  statics_used_ = 0;
   values_.clear();
   hashes_.clear();
   std::fill(slots_.begin(), slots_.end(), kEmpty);
