@@ -2,9 +2,6 @@
 // the registered domain from the public suffix list), recipient lists, domains and URLs.
 // The null sender <> and empty values are absent; an address that does not split is kept
 // as sent in the address field with no parts.
-#include <array>
-#include <cstdint>
-
 #include "base/ip.h"
 #include "base/strings.h"
 #include "ingest/normalize_context.h"
@@ -49,24 +46,12 @@ void StageParts(NormalizeContext& c, const AddressFields& a, std::string_view te
 
 bool IsNoAddress(std::string_view text) { return text.empty() || text == "<>" || IsNullText(text); }
 
-// Byte classes for Split: 1 for the bytes that make stdlib::SplitAddress reject or parse a
-// display-name form (' ', '<', '>', ',', NUL), 2 for '@'.
-constexpr std::array<uint8_t, 256> kAddressBytes = [] {
-  std::array<uint8_t, 256> t{};
-  for (unsigned char ch : {' ', '<', '>', ',', '\0'}) t[ch] = 1;
-  t['@'] = 2;
-  return t;
-}();
-
 // stdlib::SplitAddress(t) for a trimmed t, in one pass for the bare form "local@domain" (none
-// of the class-1 bytes: then SplitAddress only splits at the last '@'); other forms go to it.
+// of the bytes BareAddressAt rejects: then SplitAddress only splits at the last '@'); other
+// forms go to it.
 stdlib::AddressParts Split(std::string_view t) {
-  size_t at = std::string_view::npos;
-  for (size_t i = 0; i < t.size(); ++i) {
-    const uint8_t k = kAddressBytes[static_cast<unsigned char>(t[i])];
-    if (k == 1) return stdlib::SplitAddress(t);
-    if (k == 2) at = i;
-  }
+  const size_t at = BareAddressAt(t);
+  if (at == kNotBareAddress) return stdlib::SplitAddress(t);
   stdlib::AddressParts p;
   if (at == std::string_view::npos || at == 0 || at + 1 == t.size()) return p;
   p.valid = true;

@@ -1,12 +1,17 @@
 // values.cc: timestamp, boolean, integer and vocabulary coercions.
 #include "ingest/values.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
 #include "base/strings.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace vigil::ingest {
 namespace {
@@ -157,7 +162,51 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// Byte classes for BareAddressAt: 1 for the bytes that end the bare form, 2 for '@'.
+constexpr std::array<uint8_t, 256> kAddressBytes = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char ch : {' ', '<', '>', ',', '\0'}) t[ch] = 1;
+  t['@'] = 2;
+  return t;
+}();
+
+#if defined(__SSE2__)
+// BareAddressAt over the 16 bytes at p, where `from` is their index: false on a class-1 byte;
+// else *at moves to the last '@' among them, if any.
+bool BareBlock(const char* p, size_t from, size_t* at) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  const __m128i stop = _mm_or_si128(_mm_or_si128(eq(' '), eq('<')),
+                                    _mm_or_si128(_mm_or_si128(eq('>'), eq(',')), eq('\0')));
+  if (_mm_movemask_epi8(stop) != 0) return false;
+  const auto ats = static_cast<unsigned>(_mm_movemask_epi8(eq('@')));
+  if (ats != 0) *at = from + 31 - static_cast<size_t>(__builtin_clz(ats));
+  return true;
+}
+#endif
+
 }  // namespace
+
+size_t BareAddressAt(std::string_view t) {
+  size_t at = std::string_view::npos;
+  size_t i = 0;
+#if defined(__SSE2__)
+  if (t.size() >= 16) {  // the last block overlaps the one before
+    for (; i + 16 <= t.size(); i += 16) {
+      if (!BareBlock(t.data() + i, i, &at)) return kNotBareAddress;
+    }
+    const size_t last = t.size() - 16;
+    if (i < t.size() && !BareBlock(t.data() + last, last, &at)) return kNotBareAddress;
+    return at;
+  }
+#endif
+  for (; i < t.size(); ++i) {
+    const uint8_t k = kAddressBytes[static_cast<unsigned char>(t[i])];
+    if (k == 1) return kNotBareAddress;
+    if (k == 2) at = i;
+  }
+  return at;
+}
 
 std::optional<int64_t> EpochToMs(int64_t v) {
   if (v < 0) return std::nullopt;

@@ -58,6 +58,12 @@ inline constexpr std::string_view kIdentifierWords[] = {
     "custom_threat_dictionary", "custom_name"};
 inline constexpr int kIdentifierCount = 8;
 
+// For an address text: the index of its last '@' (npos: none), or kNotBareAddress when it holds
+// a byte that makes stdlib::SplitAddress reject it or parse a display-name form (' ', '<', '>',
+// ',', NUL). Reads only the bytes of text (16 at a time).
+inline constexpr size_t kNotBareAddress = std::string_view::npos - 1;
+size_t BareAddressAt(std::string_view text);
+
 // The last extension of a file name, without the dot ("a.tar.GZ" -> "GZ"); "" when none.
 std::string_view FileExtension(std::string_view name);
 

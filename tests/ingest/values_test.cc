@@ -1,8 +1,12 @@
 // values_test.cc: the scalar coercions of normalization: timestamps in every shape the
-// samples use, loose booleans and integers, and the fields.def vocabularies.
+// samples use, loose booleans and integers, the fields.def vocabularies and the bare-address
+// scan.
 #include "ingest/values.h"
 
 #include <gtest/gtest.h>
+
+#include <random>
+#include <string>
 
 #include "ingest/normalized_json.h"
 
@@ -112,6 +116,39 @@ TEST(IsNullTextTest, Placeholders) {
     EXPECT_TRUE(IsNullText(s)) << s;
   }
   EXPECT_FALSE(IsNullText("0"));
+}
+
+}  // namespace
+}  // namespace vigil::ingest
+
+namespace vigil::ingest {
+namespace {
+
+// The byte-at-a-time definition BareAddressAt must match.
+size_t ReferenceBareAddressAt(std::string_view t) {
+  size_t at = std::string_view::npos;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == ' ' || c == '<' || c == '>' || c == ',' || c == '\0') return kNotBareAddress;
+    if (c == '@') at = i;
+  }
+  return at;
+}
+
+TEST(BareAddressAtTest, MatchesTheBytewiseDefinitionAtEveryLengthAndPosition) {
+  std::mt19937 rng(7);
+  constexpr char kBytes[] = {'a', 'Z', '.', '@', '@', ' ', '<', '>', ',', '\0', '\xc3'};
+  for (int n = 0; n < 20000; ++n) {
+    const size_t len = rng() % 70;
+    std::string s(len, 'x');
+    // Mostly plain bytes, a few specials: bare addresses with one or more '@' are common.
+    for (char& c : s) c = rng() % 6 == 0 ? kBytes[rng() % std::size(kBytes)] : 'a' + rng() % 26;
+    ASSERT_EQ(BareAddressAt(s), ReferenceBareAddressAt(s)) << n << " " << s;
+  }
+  EXPECT_EQ(BareAddressAt("user@example.com"), 4u);
+  EXPECT_EQ(BareAddressAt("a.very.long.local.part@sub.example.co.uk"), 22u);
+  EXPECT_EQ(BareAddressAt("Name <user@example.com>"), kNotBareAddress);
+  EXPECT_EQ(BareAddressAt("no-at-sign-in-this-long-text"), std::string_view::npos);
 }
 
 }  // namespace
