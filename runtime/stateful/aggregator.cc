@@ -193,7 +193,38 @@ void Aggregator::Reset(Group& g) const {
   for (CallState& c : g.calls) c = CallState{};
 }
 
-bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& values,
+void Aggregator::Count(Group& g, const std::vector<StateValue>& values, int sign) const {
+  g.count += sign;
+  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i) {
+    if (eager_[i]) Apply(calls_[i], g.calls[i], values[i], sign);
+  }
+}
+
+bool Aggregator::AddSliding(Group& g, int64_t ts, std::vector<StateValue> values) {
+  const int64_t window = rule_.aggregate->window_ms;
+  // A group whose every event is out of the window behaves as a new one, as it would after
+  // Expire() dropped it: alerts must not depend on when the watermark last moved.
+  if (!g.events.empty() && g.latest <= ts - window) Reset(g);
+  // Older than the window ending at the group's latest event (a match processed early, past
+  // the reorder buffer's bound): not counted.
+  if (!g.events.empty() && ts <= g.latest - window) return false;
+  // Counted before it joins the window's events, so that if the size bound drops this very
+  // event below, dropping it undoes its count.
+  Count(g, values, +1);
+  auto pos = g.events.end();
+  while (pos != g.events.begin() && std::prev(pos)->first > ts) --pos;
+  g.events.insert(pos, {ts, std::move(values)});
+  g.latest = std::max(g.latest, ts);
+  while (!g.events.empty() && (g.events.front().first <= g.latest - window ||
+                               g.events.size() > limits_.max_events_per_group)) {
+    Count(g, g.events.front().second, -1);
+    g.events.pop_front();
+  }
+  g.kept.EraseIf([&](const EventRef& e) { return e.ts <= g.latest - window; });
+  return true;
+}
+
+bool Aggregator::Add(const HashedKey& key, int64_t ts, std::vector<StateValue> values,
                      EventRef event, std::vector<AlertParts>* fired) {
   const sema::Aggregate& agg = *rule_.aggregate;
   auto& slot = groups_.Touch(key);
@@ -210,30 +241,9 @@ bool Aggregator::Add(const HashedKey& key, int64_t ts, const std::vector<StateVa
       Reset(g);
       g.window = window;
     }
-  } else {
-    // A group whose every event is out of the window behaves as a new one, as it would after
-    // Expire() dropped it: alerts must not depend on when the watermark last moved.
-    if (!g.events.empty() && g.latest <= ts - agg.window_ms) Reset(g);
-    // Keep events ordered by time; drop those out of the window ending at the latest event.
-    auto pos = g.events.end();
-    while (pos != g.events.begin() && std::prev(pos)->first > ts) --pos;
-    g.events.insert(pos, {ts, values});
-    g.latest = std::max(g.latest, ts);
-    while (!g.events.empty() && (g.events.front().first <= g.latest - agg.window_ms ||
-                                 g.events.size() > limits_.max_events_per_group)) {
-      for (size_t i = 0; i < calls_.size(); ++i) {
-        if (eager_[i]) Apply(calls_[i], g.calls[i], g.events.front().second[i], -1);
-      }
-      --g.count;
-      g.events.pop_front();
-    }
-    if (!g.events.empty() && ts <= g.latest - agg.window_ms)
-      return false;  // the event itself fell out
-    g.kept.EraseIf([&](const EventRef& e) { return e.ts <= g.latest - agg.window_ms; });
-  }
-  ++g.count;
-  for (size_t i = 0; i < calls_.size() && i < values.size(); ++i) {
-    if (eager_[i]) Apply(calls_[i], g.calls[i], values[i], +1);
+    Count(g, values, +1);
+  } else if (!AddSliding(g, ts, std::move(values))) {
+    return false;
   }
   g.kept.push_back(std::move(event));
   if (g.kept.size() > limits_.kept_events) g.kept.pop_front();

@@ -53,9 +53,11 @@ class Aggregator {
   ~Aggregator();
 
   // One event matching the rule's `when`: its group key text, time, the values of the
-  // rule's aggregate-call arguments (sema::AggregateCalls order) and its record. Returns true
-  // and appends the alert to *fired when the rule fires on this event.
-  bool Add(const HashedKey& key, int64_t ts, const std::vector<StateValue>& args, EventRef event,
+  // rule's aggregate-call arguments (sema::AggregateCalls order; a sliding window keeps them)
+  // and its record. Returns true and appends the alert to *fired when the rule fires on this
+  // event. An event older than its sliding group's window (one processed early, out of order)
+  // is not counted.
+  bool Add(const HashedKey& key, int64_t ts, std::vector<StateValue> args, EventRef event,
            std::vector<AlertParts>* fired);
   // Hints that Add(key, ...) follows soon (loads the group's hash-table slot).
   void Prefetch(const HashedKey& key) const { groups_.Prefetch(key); }
@@ -75,6 +77,10 @@ class Aggregator {
   int64_t End(const Group& g) const;
   // Empties `g` as a new group (keeps its touch stamp).
   void Reset(Group& g) const;
+  // Adds (sign +1) or removes (-1) one event's values to or from `g`'s count and eager calls.
+  void Count(Group& g, const std::vector<StateValue>& values, int sign) const;
+  // A sliding window's part of Add: false when the event is older than the window.
+  bool AddSliding(Group& g, int64_t ts, std::vector<StateValue> values);
   // The environment of `having` (and evidence) after an event; lazy calls are null in it.
   StateEnv Env(const Group& g, const EventRef& trigger) const;
   // Sets the lazy calls' values in `env` from the window's events; returns the states they

@@ -141,7 +141,7 @@ void StatefulEngine::Process(const std::string& tenant, TenantState& t, Pending&
   const HashedKey key{p.key, p.hash};
   const int64_t ts = p.event.ts;
   if (p.step < 0) {
-    t.aggregates[p.rule]->Add(key, ts, p.args, std::move(p.event), fired);
+    t.aggregates[p.rule]->Add(key, ts, std::move(p.args), std::move(p.event), fired);
   } else {
     t.sequences[p.rule]->OnStep(static_cast<size_t>(p.step), key, ts, std::move(p.event), fired);
   }

@@ -356,6 +356,36 @@ TEST(StatefulEngineTest, LazyEvidenceCallsEqualEagerOnes) {
   EXPECT_EQ(lazy, eager);
 }
 
+// A match processed early (past the reorder buffer's bound) that is older than its sliding
+// group's window is not counted, and does not uncount the events in the window: the three
+// events in the window still fire the rule. (Before, it was inserted, dropped again as out of
+// the window, and the drop subtracted a count it had never added.)
+TEST(AggregatorTest, AnEventOlderThanTheWindowIsNotCountedAndUncountsNothing) {
+  const std::string src =
+      Rule("t.agg",
+           " on receipt\n aggregate by sender over 10m sliding having count() >= 3 and "
+           "distinct(subject) >= 2\n evidence { n: count(), d: distinct(subject) }");
+  compiler::LoadResult load = compiler::LoadSource("t.vgl", src, {});
+  ASSERT_EQ(load.errors, 0u);
+  runtime::Aggregator agg(load.pack->rules[0], runtime::StatefulLimits{});
+  const std::string key = "k";
+  const runtime::HashedKey hk{key, base::Hash64(key)};
+  const int64_t min = 60000;
+  auto add = [&](int64_t minute, const char* subject, std::vector<runtime::AlertParts>* fired) {
+    // Calls in sema::AggregateCalls order: having's distinct, then the evidence's.
+    const runtime::StateValue v = runtime::StateValue::Of(schema::Datum::String(subject));
+    return agg.Add(hk, minute * min, {v, v}, runtime::EventRef{}, fired);
+  };
+  std::vector<runtime::AlertParts> fired;
+  EXPECT_FALSE(add(100, "a", &fired));
+  EXPECT_FALSE(add(101, "b", &fired));
+  EXPECT_FALSE(add(50, "b", &fired));  // 50 minutes before the window: ignored
+  EXPECT_TRUE(add(102, "a", &fired));
+  ASSERT_EQ(fired.size(), 1u);
+  EXPECT_EQ(fired[0].evidence["n"], 3);
+  EXPECT_EQ(fired[0].evidence["d"], 2);
+}
+
 // The history store evicts the least recently seen key, a sighting makes a key recent again,
 // and a store restored from its checkpoint bytes evicts in the same order.
 TEST(HistoryStoreTest, EvictsTheLeastRecentlySeenAndRestoresTheOrder) {
