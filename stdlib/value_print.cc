@@ -1,6 +1,8 @@
 // value_print.cc: Datum -> literal text.
 #include "stdlib/value_print.h"
 
+#include <emmintrin.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -19,11 +21,30 @@ namespace {
 // True for the bytes QuoteString copies as they are whatever the rest of the string holds.
 bool PlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
 
+// The index of the first byte of s that is not PlainAscii (s.size() when there is none), 16
+// bytes at a time: a byte is plain when, as a signed byte, it is above 0x1f (so below 0x80) and
+// is neither 0x7f, '"' nor '\\'.
+size_t PlainAsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  const __m128i low = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                slash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i special = _mm_or_si128(
+        _mm_or_si128(_mm_cmpgt_epi8(low, v), _mm_cmpeq_epi8(v, low)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, del),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash))));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  while (i < s.size() && PlainAscii(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 void AppendQuoted(std::string_view s, std::string* out) {
-  size_t first = 0;  // the first byte that is not plain ASCII
-  while (first < s.size() && PlainAscii(static_cast<unsigned char>(s[first]))) ++first;
+  const size_t first = PlainAsciiPrefix(s);  // the first byte that is not plain ASCII
   *out += '"';
   out->append(s.data(), first);
   if (first == s.size()) {
