@@ -70,13 +70,28 @@ void Runner::OnBatch(columnar::Batch& batch) {
   const columnar::Column* account = batch.column(FieldId::kAccount);
   columnar::Column* tenant_col = batch.column(FieldId::kTenant);
   bool mixed = false;
+  // Resolution depends on the account and the input only: rows repeating the previous row's
+  // pair (most of a batch) reuse its tenant, and its dictionary code in the tenant column.
+  std::string_view last_acc;
+  uint32_t last_file = UINT32_MAX;
   for (size_t row = 0; row < batch.size(); ++row) {
     const std::string_view acc =
         account == nullptr || account->IsNull(row) ? "" : account->GetString(row);
-    row_tenant[row] =
-        tenants_.Resolve(acc, FileName(batch.sources()[row].file), options_.tenant_fallback);
+    const uint32_t file = batch.sources()[row].file;
+    if (row == 0 || file != last_file || acc != last_acc) {
+      row_tenant[row] = tenants_.Resolve(acc, FileName(file), options_.tenant_fallback);
+      last_acc = acc;
+      last_file = file;
+    } else {
+      row_tenant[row] = row_tenant[row - 1];
+    }
     mixed = mixed || row_tenant[row] != row_tenant[0];
-    if (tenant_col != nullptr) tenant_col->SetString(row, row_tenant[row]->id, batch.arena());
+    if (tenant_col == nullptr) continue;
+    if (tenant_col->RepeatsLast(row_tenant[row]->id)) {
+      tenant_col->SetLastString(row);
+    } else {
+      tenant_col->SetString(row, row_tenant[row]->id, batch.arena());
+    }
   }
   // Related events: each row under its tenant's keys.
   row_salts_.resize(batch.size());

@@ -86,6 +86,8 @@ TEST_F(TenantsTest, EachTenantSeesOnlyItsOwnListsOptInsAndExceptions) {
   auto by = ByTenant(r);
   EXPECT_EQ(by["red"], (std::multiset<std::string>{"t.partner", "t.optin"}));
   EXPECT_EQ(by["blue"], (std::multiset<std::string>{"t.partner", "t.excepted"}));
+  // The rows alternate tenants within one batch: each event's tenant field is its own.
+  for (const auto& a : r.alerts) EXPECT_EQ(a["events"][0]["record"]["tenant"], a["tenant"]);
 }
 
 TEST_F(TenantsTest, StateIsNeverSharedAcrossTenants) {
