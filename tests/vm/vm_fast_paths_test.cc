@@ -152,6 +152,24 @@ TEST(VmFastPathsTest, KeptResultsSurviveForgettingTheIds) {
   }
 }
 
+// Int results per code of a dictionary-encoded argument: words past the first, a partial last
+// word, null arguments (evaluated per element) and unselected elements between selected ones
+// give what the interpreter gives.
+TEST(VmFastPathsTest, ScalarCallResultsPerCodeOverSeveralWordsWithNulls) {
+  std::vector<Fill> rows;
+  for (int i = 0; i < 203; ++i) {
+    const std::string domain = std::string(static_cast<size_t>(i % 9), 'x') + ".com";
+    rows.push_back(i % 11 == 3 ? Score(i % 7)  // a null domain
+                               : Both(Score(i % 7), Str(FieldId::kSenderDomain, domain)));
+  }
+  const Results r = RunBoth("receipt", "spam.score > 2 and length(sender.domain) > 8", rows);
+  V want;
+  for (uint32_t i = 0; i < 203; ++i) {
+    if (i % 11 != 3 && i % 7 > 2 && i % 9 > 4) want.push_back(i);
+  }
+  ExpectBoth(r, want);
+}
+
 // Subjects mostly distinct within a batch are stored flat; their scan hits are kept across
 // batches by value, so a value seen in an earlier batch (at another row, among other values)
 // answers as a fresh scan does.
