@@ -70,12 +70,17 @@ void Reduce(ExecState& s, const Instr& in) {
   const DomainReg& d = s.D(in.b);
   const size_t parents = s.SizeOf(in.dst);
   const auto op = static_cast<ReduceOp>(in.sub);
-  // Per parent: saw a true (1) / a null (2) / a false (4) element.
+  // Per parent: saw a true (1) / a null (2) / a false (4) element; a word of elements at a time.
   thread_local std::vector<uint8_t> seen;
   seen.assign(parents, 0);
-  for (size_t e = 0; e < d.size; ++e) {
-    const uint64_t t = a.t.words()[e >> 6] >> (e & 63), v = a.v.words()[e >> 6] >> (e & 63);
-    seen[d.parent[e]] |= static_cast<uint8_t>((t & 1) | ((~v & 1) << 1) | ((v & ~t & 1) << 2));
+  const uint32_t* parent = d.parent.data();
+  for (size_t w = 0; w * 64 < d.size; ++w) {
+    const size_t base = w * 64, count = std::min<size_t>(64, d.size - base);
+    const uint64_t t = a.t.words()[w], null = ~a.v.words()[w], f = a.v.words()[w] & ~t;
+    for (size_t j = 0; j < count; ++j) {
+      seen[parent[base + j]] |=
+          static_cast<uint8_t>(((t >> j) & 1) | (((null >> j) & 1) << 1) | (((f >> j) & 1) << 2));
+    }
   }
   uint8_t verdict[8];
   for (uint8_t k = 0; k < 8; ++k) verdict[k] = ReduceVerdict(op, k);
@@ -83,14 +88,14 @@ void Reduce(ExecState& s, const Instr& in) {
   dst.Resize(parents);
   for (size_t w = 0; w * 64 < parents; ++w) {
     const size_t count = std::min<size_t>(64, parents - w * 64);
-    uint64_t t = 0, v = 0;
+    alignas(16) uint8_t t[64] = {}, v[64] = {};
     for (size_t j = 0; j < count; ++j) {
       const uint8_t r = verdict[seen[w * 64 + j]];
-      v |= static_cast<uint64_t>(r & 1) << j;
-      t |= static_cast<uint64_t>(r >> 1) << j;
+      v[j] = r & 1;
+      t[j] = r >> 1;
     }
-    dst.t.words()[w] = t;
-    dst.v.words()[w] = v;
+    dst.t.words()[w] = PackBits64(t);
+    dst.v.words()[w] = PackBits64(v);
   }
 }
 
