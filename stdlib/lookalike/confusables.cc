@@ -4,6 +4,10 @@
 #include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 #include "base/strings.h"
 #include "stdlib/domain/idna.h"
 #include "stdlib/memo.h"
@@ -64,6 +68,51 @@ bool ComputeLookalikeKey(std::string_view s, std::string* key) {
   return Skeleton(Utf8Lower(inner), key);
 }
 
+// Per ASCII byte, its lookalike key, for the bytes whose every stage (skeleton, lower-casing,
+// skeleton) gives ASCII. On ASCII text NFD is the identity and a skeleton maps code point by
+// code point, so the key of an all-ASCII string of such bytes (without "xn--" labels) is the
+// concatenation of its bytes' keys; a string with any other byte takes ICU's path.
+struct AsciiKeys {
+  struct Key {
+    std::array<char, 7> bytes{};
+    uint8_t size = 0;  // 0: the byte takes ICU's path
+  };
+  std::array<Key, 128> keys{};
+};
+
+const AsciiKeys& AsciiKeyTable() {
+  static const AsciiKeys* table = [] {
+    auto* t = new AsciiKeys();
+    for (size_t c = 0; c < 128; ++c) {
+      const std::string one(1, static_cast<char>(c));
+      std::string inner, key;
+      if (!Skeleton(one, &inner) || !IsAsciiOnly(inner)) continue;
+      const std::string lowered = Utf8Lower(inner);
+      if (!IsAsciiOnly(lowered) || !Skeleton(lowered, &key) || !IsAsciiOnly(key)) continue;
+      if (key.empty() || key.size() > t->keys[c].bytes.size()) continue;
+      std::copy(key.begin(), key.end(), t->keys[c].bytes.begin());
+      t->keys[c].size = static_cast<uint8_t>(key.size());
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// The key of s from the byte table; false (with *key unspecified) when s is not all ASCII,
+// has a byte the table leaves out or an "xn--" label.
+bool AsciiLookalikeKey(std::string_view s, std::string* key) {
+  const AsciiKeys& t = AsciiKeyTable();
+  key->resize(s.size() * 7);
+  char* out = key->data();
+  for (const unsigned char c : s) {
+    if (c >= 0x80 || t.keys[c].size == 0) return false;
+    std::memcpy(out, t.keys[c].bytes.data(), t.keys[c].bytes.size());  // fixed size: inlined
+    out += t.keys[c].size;
+  }
+  key->resize(static_cast<size_t>(out - key->data()));
+  return !HasPunycodeLabel(s);
+}
+
 bool ComputeMixedScript(std::string_view s) {
   const std::string text = base::SanitizeUtf8(s);
   UErrorCode status = U_ZERO_ERROR;
@@ -75,6 +124,12 @@ bool ComputeMixedScript(std::string_view s) {
 }  // namespace
 
 bool LookalikeKey(std::string_view s, std::string* key) {
+  if (s.size() > kMaxConfusableInput || SkeletonChecker() == nullptr) return false;
+  if (AsciiLookalikeKey(s, key)) return true;
+  return LookalikeKeyIcu(s, key);
+}
+
+bool LookalikeKeyIcu(std::string_view s, std::string* key) {
   if (s.size() > kMaxConfusableInput || SkeletonChecker() == nullptr) return false;
   thread_local StringMemo<std::string> memo;
   return memo.Get(s, key, [&](std::string* v) { return ComputeLookalikeKey(s, v); });

@@ -18,8 +18,12 @@ namespace vigil::stdlib {
 // Inputs longer than this (bytes) have no key: the functions return null for them.
 inline constexpr size_t kMaxConfusableInput = 4096;
 
-// The lookalike key of s; false when s is over-long or ICU fails.
+// The lookalike key of s; false when s is over-long or ICU fails. All-ASCII text (most hosts)
+// is keyed from a per-byte table made with ICU, which gives the same key as ICU's path.
 bool LookalikeKey(std::string_view s, std::string* key);
+// The same through ICU for every input (memoized per thread): the reference the table is
+// tested against.
+bool LookalikeKeyIcu(std::string_view s, std::string* key);
 
 // True when the letters of s come from more than one script once Common and Inherited
 // characters (digits, punctuation, combining marks) are set aside, following UTS #39's

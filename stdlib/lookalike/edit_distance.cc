@@ -8,9 +8,15 @@
 namespace vigil::stdlib {
 
 std::u32string ToCodePoints(std::string_view s, bool fold_ascii) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  std::u32string out(s.size(), U'\0');
+  size_t ascii = 0;  // all-ASCII prefix: widened in place
+  for (; ascii < s.size(); ++ascii) {
+    const auto c = static_cast<unsigned char>(s[ascii]);
+    if (c >= 0x80) break;
+    out[ascii] = fold_ascii && c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+  out.resize(ascii);
+  for (size_t i = ascii; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);

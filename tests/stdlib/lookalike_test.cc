@@ -115,6 +115,36 @@ TEST_F(LookalikeTest, KeysCatchDigitCyrillicCaseAndRnAttacks) {
   EXPECT_EQ(Run(R"(is_confusable("example.com", "paypal.com"))"), "false");
 }
 
+// All-ASCII text is keyed from a per-byte table; its keys must be ICU's: every string of one
+// and two ASCII bytes (any pair of neighbours), random hosts and words with digits, case and
+// symbols, and "xn--" hosts (which the table leaves to ICU).
+TEST_F(LookalikeTest, AsciiKeysAreIcuKeys) {
+  std::string fast, icu;
+  auto check = [&](const std::string& s) {
+    const bool a = LookalikeKey(s, &fast), b = LookalikeKeyIcu(s, &icu);
+    ASSERT_EQ(a, b) << s;
+    if (a) {
+      ASSERT_EQ(fast, icu) << s;
+    }
+  };
+  for (int x = 0; x < 128; ++x) {
+    check(std::string(1, static_cast<char>(x)));
+    for (int y = 0; y < 128; ++y) check(std::string{static_cast<char>(x), static_cast<char>(y)});
+  }
+  std::mt19937 rng(17);
+  const std::string alphabet =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_|!@ ";
+  for (int i = 0; i < 5000; ++i) {
+    std::string s(1 + rng() % 40, 'a');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    check(s);
+  }
+  for (const char* host : {"xn--pypal-4ve.com", "XN--PYPAL-4VE.COM", "mail.xn--80ak6aa92e.com",
+                           "arnazon.com", "rnicrosoft-0nline.co.uk", "vv1ndows.net"}) {
+    check(host);
+  }
+}
+
 TEST_F(LookalikeTest, ClosestListMember) {
   EXPECT_EQ(Run(R"(lookalike("paypal.com", ["amazon.com", "paypal.com"]))"), R"("paypal.com")");
   EXPECT_EQ(Run(R"(lookalike_distance("paypal.com", ["amazon.com", "paypal.com"]))"), "0");
