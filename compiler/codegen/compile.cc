@@ -58,19 +58,26 @@ void ForEachConstantRef(bytecode::Executable* exe, Visit visit) {
   }
 }
 
+// Keeps, in order, the items whose entry in *renumber is not kNoReg (marked as used) and sets
+// that entry to the item's new index.
+template <typename T>
+void KeepMarked(std::vector<T>* items, std::vector<uint32_t>* renumber) {
+  std::vector<T> kept;
+  for (size_t k = 0; k < items->size(); ++k) {
+    if ((*renumber)[k] == bytecode::kNoReg) continue;
+    (*renumber)[k] = static_cast<uint32_t>(kept.size());
+    kept.push_back(std::move((*items)[k]));
+  }
+  *items = std::move(kept);
+}
+
 // Drops the constants no instruction or call site refers to (operands of folded expressions)
 // and renumbers the references; the kept constants stay in their order.
 void DropUnusedConstants(bytecode::Executable* exe) {
   const auto untag = [](uint32_t v) { return v & ~bytecode::kConstTag; };
   std::vector<uint32_t> renumber(exe->constants.size(), bytecode::kNoReg);
   ForEachConstantRef(exe, [&](uint32_t* ref) { renumber[untag(*ref)] = 0; });
-  std::vector<bytecode::Constant> kept;
-  for (size_t k = 0; k < exe->constants.size(); ++k) {
-    if (renumber[k] == bytecode::kNoReg) continue;
-    renumber[k] = static_cast<uint32_t>(kept.size());
-    kept.push_back(std::move(exe->constants[k]));
-  }
-  exe->constants = std::move(kept);
+  KeepMarked(&exe->constants, &renumber);
   ForEachConstantRef(
       exe, [&](uint32_t* ref) { *ref = renumber[untag(*ref)] | (*ref & bytecode::kConstTag); });
 }
@@ -90,13 +97,7 @@ void DropUnusedSets(bytecode::Executable* exe) {
   for_each_ref([&](uint32_t first, uint32_t count) {
     for (uint32_t k = 0; k < count; ++k) renumber[first + k] = 0;
   });
-  std::vector<bytecode::ConstSet> kept;
-  for (size_t k = 0; k < exe->sets.size(); ++k) {
-    if (renumber[k] == bytecode::kNoReg) continue;
-    renumber[k] = static_cast<uint32_t>(kept.size());
-    kept.push_back(std::move(exe->sets[k]));
-  }
-  exe->sets = std::move(kept);
+  KeepMarked(&exe->sets, &renumber);
   for_each_ref([&](uint32_t& first, uint32_t) { first = renumber[first]; });
 }
 
