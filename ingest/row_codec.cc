@@ -16,6 +16,8 @@ using schema::FieldId;
 using schema::ScalarType;
 using schema::Shape;
 
+namespace {
+
 // Writes into a std::string through a raw pointer from position `start`: the string is grown
 // (doubling) only when full, so a small value costs a bounds check and an inlined copy rather
 // than a call to std::string::append. With `trim` the string is cut to the written size when
@@ -45,8 +47,6 @@ class RowOut {
   size_t n_;  // bytes written; s_->size() is the room
   bool trim_;
 };
-
-namespace {
 
 enum class Slot : uint8_t { kI64, kF64, kIp, kString };
 
@@ -314,25 +314,12 @@ RowEncoder::RowEncoder(const columnar::Batch& b) : batch_(&b) {
   }
 }
 
-void RowEncoder::Encode(size_t row, std::string* encoded) const {
-  RowOut out(encoded);
-  Write(row, &out);
-}
-
 std::string_view RowEncoder::EncodeInto(size_t row, std::string* buffer) const {
-  size_t n = 0;
-  {
-    RowOut out(buffer, 0, false);
-    Write(row, &out);
-    n = out.size();
-  }
-  return {buffer->data(), n};
-}
-
-void RowEncoder::Write(size_t row, RowOut* out) const {
+  RowOut out(buffer, 0, false);
   for (const Entry& e : entries_) {
-    if (!e.column->IsNull(row)) PutField(*batch_, *e.field, *e.column, row, out);
+    if (!e.column->IsNull(row)) PutField(*batch_, *e.field, *e.column, row, &out);
   }
+  return {buffer->data(), out.size()};
 }
 
 bool WriteEncodedFields(std::string_view encoded, JsonWriter* w) {

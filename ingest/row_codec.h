@@ -22,26 +22,21 @@
 
 namespace vigil::ingest {
 
-class RowOut;  // row_codec.cc's writer
-
 // Appends the encoding of `row` of `batch` to *out.
 void EncodeRow(const columnar::Batch& batch, size_t row, std::string* out);
 
 // Encodes many rows of one batch: the top-level columns that hold no value in any row of the
-// batch are dropped once, when the encoder is made, instead of tested for every row. Encode
-// gives the same bytes as EncodeRow. Keeps pointers to the batch's columns: valid while the
+// batch are dropped once, when the encoder is made, instead of tested for every row. It gives
+// the same bytes as EncodeRow. Keeps pointers to the batch's columns: valid while the
 // batch is neither changed nor destroyed.
 class RowEncoder {
  public:
   explicit RowEncoder(const columnar::Batch& batch);
-  // Appends the encoding of `row` to *out.
-  void Encode(size_t row, std::string* out) const;
   // Writes the encoding of `row` at the start of *buffer, a scratch buffer reused from row to
   // row (its size is only ever grown; bytes past the result are left over), and returns it.
   std::string_view EncodeInto(size_t row, std::string* buffer) const;
 
  private:
-  void Write(size_t row, class RowOut* out) const;
   struct Entry {
     const schema::FieldInfo* field;
     const columnar::Column* column;
