@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,13 +24,8 @@ std::vector<Pairs> Templates() {
   std::vector<Pairs> out;
   for (const std::string& path :
        {Fixture("api2_more_types.ndjson"), Sample(samples::kSiemV2Logs)}) {
-    const std::string text = ReadFile(path);
-    size_t begin = 0;
-    while (begin < text.size()) {
-      size_t end = text.find('\n', begin);
-      if (end == std::string::npos) end = text.size();
-      const std::string line = text.substr(begin, end - begin);
-      begin = end + 1;
+    std::istringstream text(ReadFile(path));
+    for (std::string line; std::getline(text, line);) {
       const auto j = nlohmann::ordered_json::parse(line, nullptr, false);
       if (!j.is_object()) continue;
       Pairs p;
